@@ -1,0 +1,101 @@
+/**
+ * Builds dist/chrome and dist/firefox, each a complete unpacked extension,
+ * from the one source manifest. `--watch` rebuilds on change.
+ */
+import { cpSync, mkdirSync, readFileSync, rmSync, watch as watchFiles, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { browserManifest, type Target } from './manifest.ts';
+import { renderIcons } from './icons.ts';
+import { parsePack } from '../src/data/pack-schema.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TARGETS: Target[] = ['chrome', 'firefox'];
+const ENTRIES = {
+  content: 'src/content/index.ts',
+  background: 'src/background/index.ts',
+  popup: 'src/popup/index.ts',
+  options: 'src/options/index.ts',
+};
+const STATIC: Array<[from: string, to: string]> = [
+  ['src/popup/popup.html', 'popup.html'],
+  ['src/popup/popup.css', 'popup.css'],
+  ['src/options/options.html', 'options.html'],
+  ['src/content/content.css', 'content.css'],
+  ['src/_locales', '_locales'],
+];
+const PACKS = ['src/data/kaspersky.pack.json'];
+
+const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
+
+export const distDir = (target: Target): string => join(ROOT, 'dist', target);
+
+/** Everything but the bundles: manifest, pages, styles, locales, icons. */
+function writeStatic(target: Target): void {
+  const out = distDir(target);
+  for (const pack of PACKS) parsePack(readJson(pack), pack);
+  const version = String(readJson('package.json').version);
+  const manifest = browserManifest(readJson('manifest.json'), { target, version });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const [from, to] of STATIC) cpSync(join(ROOT, from), join(out, to), { recursive: true });
+  renderIcons(join(out, 'icons'));
+}
+
+function options(target: Target): esbuild.BuildOptions {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: ENTRIES,
+    outdir: distDir(target),
+    bundle: true,
+    format: 'iife',
+    target: target === 'chrome' ? 'chrome120' : 'firefox140',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    charset: 'utf8',
+    plugins: [
+      {
+        name: 'backstory-static',
+        setup(build) {
+          build.onEnd((result) => {
+            if (result.errors.length === 0) writeStatic(target);
+          });
+        },
+      },
+    ],
+  };
+}
+
+async function main(): Promise<void> {
+  const watch = process.argv.includes('--watch');
+  for (const target of TARGETS) rmSync(distDir(target), { recursive: true, force: true });
+  if (watch) {
+    for (const target of TARGETS) {
+      const context = await esbuild.context(options(target));
+      await context.watch();
+    }
+    // esbuild watches the bundles; pages, styles, locales and packs are copied here.
+    watchFiles(join(ROOT, 'src'), { recursive: true }, (_event, file) => {
+      if (file && !file.endsWith('.ts')) {
+        try {
+          for (const target of TARGETS) writeStatic(target);
+        } catch (error) {
+          console.error(error instanceof Error ? error.message : error);
+        }
+      }
+    });
+    console.log('Watching src/ and rebuilding dist/chrome and dist/firefox on change.');
+    return;
+  }
+  await Promise.all(TARGETS.map((target) => esbuild.build(options(target))));
+  console.log(`Built ${TARGETS.map((t) => `dist/${t}`).join(' and ')}.`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

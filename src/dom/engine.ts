@@ -1,0 +1,227 @@
+import type { Matcher, NameMatch, Referent } from '../lib/matcher.ts';
+import { blockOf, HOST_TAG, isInline, isInSkippedSubtree, pointAt, segmentsIn, type Segment } from './segments.ts';
+import { createScheduler, type Scheduler } from './scheduler.ts';
+
+/**
+ * The mention engine for one document or shadow root: finds the pack's names
+ * in the page's text, keeps a live Range for each, and keeps them in step as
+ * the page changes. It reads the page and never writes to it.
+ */
+
+export interface Mention {
+  range: Range;
+  refersTo: Referent;
+  name: string;
+  block: Element;
+  visible: boolean;
+}
+
+export interface EngineOptions {
+  matcher: Matcher;
+  /** Called after every pass that changed the set of visible mentions. */
+  onChange?: (engine: MentionEngine) => void;
+  /** Tears down the observer and the scheduled work. */
+  signal?: AbortSignal;
+  scheduler?: Scheduler;
+}
+
+const isVisible = (mention: { range: Range }): boolean => {
+  const el = mention.range.startContainer.parentElement;
+  if (!el || !el.isConnected) return false;
+  // Older engines lack checkVisibility: count the text, as the page shows it.
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
+};
+
+export class MentionEngine {
+  /** Blocks that hold at least one candidate, with their candidates. */
+  readonly #byBlock = new Map<Element, Mention[]>();
+  readonly #pending = new Set<Node>();
+  readonly #root: Document | ShadowRoot;
+  readonly #options: EngineOptions;
+  readonly #scheduler: Scheduler;
+  #visibleCount = 0;
+  #observer: MutationObserver | null = null;
+  #recheckVisibility = false;
+  #reported = false;
+
+  constructor(root: Document | ShadowRoot, options: EngineOptions) {
+    this.#root = root;
+    this.#options = options;
+    this.#scheduler = options.scheduler ?? createScheduler(options.signal);
+  }
+
+  /** Scans the whole root once (in slices) and starts watching it. */
+  start(): void {
+    const view = (this.#root.ownerDocument ?? (this.#root as Document)).defaultView;
+    const Observer = view?.MutationObserver ?? MutationObserver;
+    this.#observer = new Observer((records) => this.#onMutations(records));
+    this.#observer.observe(this.#root, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class', 'style', 'hidden', 'open', 'contenteditable'],
+    });
+    this.#options.signal?.addEventListener('abort', () => this.stop(), { once: true });
+    this.#pending.add(this.#root);
+    this.#scheduler.request(() => this.#flush());
+  }
+
+  stop(): void {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#pending.clear();
+  }
+
+  /** Visible mentions, in no particular order. */
+  mentions(): Mention[] {
+    const out: Mention[] = [];
+    for (const list of this.#byBlock.values()) for (const m of list) if (m.visible) out.push(m);
+    return out;
+  }
+
+  get count(): number {
+    return this.#visibleCount;
+  }
+
+  /** Resolves once every pending change has been read. */
+  settled(): Promise<void> {
+    return this.#scheduler.settled();
+  }
+
+  #onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      const target = record.target;
+      if (record.type === 'attributes') {
+        this.#recheckVisibility = true;
+        // An editable region switched off, or a skipped one on: read it anew.
+        if (record.attributeName === 'contenteditable') this.#pending.add(target);
+        continue;
+      }
+      if (isOurs(target)) continue;
+      // New style sheets and toggled content change what is visible.
+      this.#recheckVisibility = true;
+      if (record.type === 'characterData') {
+        this.#pending.add(target);
+        continue;
+      }
+      // Added blocks are read on their own, so appending a paragraph never
+      // rereads the container; text or inline nodes change their block.
+      for (const node of record.addedNodes) {
+        this.#pending.add(node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element) ? node : target);
+      }
+      for (const node of record.removedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE || isInline(node as Element)) this.#pending.add(target);
+      }
+    }
+    this.#scheduler.request(() => this.#flush());
+  }
+
+  /** One pass over the pending changes, yielding between slices. */
+  async #flush(): Promise<void> {
+    const roots = this.#rescanRoots();
+    this.#pending.clear();
+    let changed = false;
+    for (const root of roots) changed = (await this.#rescan(root)) || changed;
+    changed = this.#prune() || changed;
+    if (this.#recheckVisibility) {
+      this.#recheckVisibility = false;
+      for (const list of this.#byBlock.values()) {
+        for (const m of list) {
+          const visible = isVisible(m);
+          if (visible !== m.visible) {
+            m.visible = visible;
+            changed = true;
+          }
+        }
+      }
+    }
+    const count = this.mentions().length;
+    if (changed || count !== this.#visibleCount || !this.#reported) {
+      this.#reported = true;
+      this.#visibleCount = count;
+      this.#options.onChange?.(this);
+    }
+  }
+
+  /** The smallest set of elements to read again: no root inside another. */
+  #rescanRoots(): Node[] {
+    const roots = new Set<Node>();
+    for (const node of this.#pending) {
+      if (!node.isConnected) continue;
+      const root =
+        node === this.#root || (node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element))
+          ? node
+          : blockOf(node);
+      if (root && !isInSkippedSubtree(root, this.#root)) roots.add(root);
+    }
+    return [...roots].filter((node) => {
+      for (let p = node.parentNode; p; p = p.parentNode) if (roots.has(p)) return false;
+      return true;
+    });
+  }
+
+  /** Drops what was found under `root` and reads it again, in slices. */
+  async #rescan(root: Node): Promise<boolean> {
+    let changed = this.#forgetUnder(root);
+    for (const segment of segmentsIn(root)) {
+      if (this.#scheduler.due()) await this.#scheduler.slice();
+      const found = this.#options.matcher.findAll(segment.text);
+      if (found.length === 0) continue;
+      const list = this.#byBlock.get(segment.block) ?? [];
+      for (const match of found) list.push(this.#mention(segment, match));
+      this.#byBlock.set(segment.block, list);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Forgets the candidates under `root`, walking whichever is smaller: its subtree or what is known. */
+  #forgetUnder(root: Node): boolean {
+    const before = this.#byBlock.size;
+    if (root === this.#root) {
+      this.#byBlock.clear();
+    } else if (root.nodeType === Node.ELEMENT_NODE) {
+      const el = root as Element;
+      const subtree = el.getElementsByTagName('*');
+      if (subtree.length < this.#byBlock.size) {
+        this.#byBlock.delete(el);
+        for (const child of subtree) this.#byBlock.delete(child);
+      } else {
+        for (const block of [...this.#byBlock.keys()]) if (el.contains(block)) this.#byBlock.delete(block);
+      }
+    }
+    return this.#byBlock.size !== before;
+  }
+
+  #mention(segment: Segment, match: NameMatch): Mention {
+    const doc = segment.block.ownerDocument;
+    const start = pointAt(segment, match.start, 'start');
+    const end = pointAt(segment, match.end, 'end');
+    const range = doc.createRange();
+    range.setStart(start.node, start.offset);
+    range.setEnd(end.node, end.offset);
+    const mention = { range, refersTo: match.refersTo, name: match.name, block: segment.block, visible: false };
+    mention.visible = isVisible(mention);
+    return mention;
+  }
+
+  /** Forgets blocks that left the page, and ranges whose text was cut away. */
+  #prune(): boolean {
+    let changed = false;
+    for (const [block, list] of this.#byBlock) {
+      const live = block.isConnected ? list.filter((m) => !m.range.collapsed && m.range.startContainer.isConnected) : [];
+      if (live.length !== list.length) {
+        changed = true;
+        if (live.length === 0) this.#byBlock.delete(block);
+        else this.#byBlock.set(block, live);
+      }
+    }
+    return changed;
+  }
+}
+
+function isOurs(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return el?.closest(HOST_TAG) != null;
+}

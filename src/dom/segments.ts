@@ -1,0 +1,139 @@
+/**
+ * Splits a subtree into segments of inline text: the words a reader sees as
+ * one run (a paragraph, a cell, a heading), joined, with a map from offsets
+ * in the joined text back to (text node, offset). Inline elements are crossed,
+ * so "Kas<b>per</b>sky" is one run; block elements and <br> end a run.
+ */
+
+/** Elements whose content is not page prose a reader sees as text. */
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'title', 'textarea', 'input', 'select', 'option',
+  'optgroup', 'datalist', 'svg', 'math', 'iframe', 'frame', 'object', 'embed', 'canvas', 'video',
+  'audio', 'head', 'meta', 'link',
+]);
+
+/** Phrasing elements: text runs on across them. */
+const INLINE = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em',
+  'font', 'i', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike',
+  'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'output', 'slot',
+]);
+
+export const HOST_TAG = 'backstory-card';
+
+export interface Segment {
+  /** The nearest non-inline element holding the run. */
+  block: Element;
+  nodes: Text[];
+  /** starts[i] is the offset of nodes[i] in `text`. */
+  starts: number[];
+  text: string;
+}
+
+export interface DomPoint {
+  node: Text;
+  offset: number;
+}
+
+const isEditable = (el: Element): boolean => {
+  const value = el.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+};
+
+/** True for an element whose subtree the scanner never reads. */
+export function isSkipped(el: Element): boolean {
+  return SKIPPED.has(el.localName) || el.localName === HOST_TAG || isEditable(el);
+}
+
+export const isInline = (el: Element): boolean => INLINE.has(el.localName);
+
+/** The element a text run belongs to: the nearest ancestor that is not inline. */
+export function blockOf(node: Node): Element | null {
+  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (el && isInline(el)) el = el.parentElement;
+  return el;
+}
+
+/** True when the node sits inside something the scanner skips (or inside our host). */
+export function isInSkippedSubtree(node: Node, root: Node): boolean {
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isSkipped(el)) return true;
+    if (el === root) break;
+  }
+  return false;
+}
+
+/**
+ * Every segment under `root`, in document order. `root` itself must not be
+ * skipped; callers check that with `isInSkippedSubtree` first.
+ */
+export function* segmentsIn(root: Node): Generator<Segment> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  let current: Segment | null = null;
+  let parts: string[] = [];
+  let length = 0;
+  let lastParent: Node | null = null;
+  let lastBlock: Element | null = null;
+  let brokeRun = false;
+
+  const close = (): Segment | null => {
+    const done = current;
+    if (done) done.text = parts.join('');
+    current = null;
+    parts = [];
+    length = 0;
+    return done;
+  };
+
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      if (!isInline(node as Element)) brokeRun = true;
+      continue;
+    }
+    const textNode = node as Text;
+    const data = textNode.data;
+    if (data.length === 0) continue;
+    const parent = textNode.parentNode;
+    const block: Element | null = parent === lastParent ? lastBlock : blockOf(textNode);
+    lastParent = parent;
+    lastBlock = block;
+    if (!block) continue;
+    if (current && (brokeRun || current.block !== block)) {
+      const done = close();
+      if (done) yield done;
+    }
+    brokeRun = false;
+    if (!current) current = { block, nodes: [], starts: [], text: '' };
+    current.nodes.push(textNode);
+    current.starts.push(length);
+    parts.push(data);
+    length += data.length;
+  }
+  const last = close();
+  if (last) yield last;
+}
+
+/**
+ * Maps an offset in the joined text back to a DOM point. A start offset that
+ * falls on a node boundary goes to the next node; an end offset to the one
+ * before, so a range never starts or ends on a neighbour's edge.
+ */
+export function pointAt(segment: Segment, offset: number, edge: 'start' | 'end'): DomPoint {
+  const { starts, nodes } = segment;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = starts[mid] as number;
+    if (s < offset || (s === offset && edge === 'start')) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = nodes[lo] as Text;
+  return { node, offset: offset - (starts[lo] as number) };
+}

@@ -1,0 +1,96 @@
+/**
+ * Finds a pack's names in plain text. Pure: the scanner hands it the joined
+ * text of one block and maps the offsets back to DOM positions.
+ */
+
+export type Referent = 'company' | 'person';
+
+export interface NamePattern {
+  /** What a match names: the company, or the person (the founder). */
+  refersTo: Referent;
+  /** Every spelling to match, case-insensitively, inflected forms included. */
+  names: string[];
+  /** Optional endings a name may carry, such as possessives ("'s", "s"). */
+  endings?: string[];
+  /** False for scripts written without word spaces (Chinese, Japanese, Korean). */
+  wordBoundaries?: boolean;
+}
+
+export interface NameMatch {
+  /** Offsets in the text handed to `findAll`, end exclusive. */
+  start: number;
+  end: number;
+  refersTo: Referent;
+  /** The pack's spelling of the name that matched. */
+  name: string;
+}
+
+export interface Matcher {
+  findAll(text: string): NameMatch[];
+}
+
+/** Invisible characters a name may carry inside it: soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM. */
+const IGNORABLE = '[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
+const IGNORABLES = new RegExp(IGNORABLE, 'gu');
+const SPACE = `(?:${IGNORABLE}*[\\s\\u00A0])+${IGNORABLE}*`;
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]';
+
+const escapeChar = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+
+/** A name as a pattern: any ignorable may sit between two of its letters. */
+function namePattern(name: string): string {
+  const words = name.trim().split(/\s+/u);
+  return words.map((word) => Array.from(word, escapeChar).join(`${IGNORABLE}*`)).join(SPACE);
+}
+
+function endingPattern(endings: readonly string[]): string {
+  if (endings.length === 0) return '';
+  const sorted = [...endings].sort((a, b) => b.length - a.length);
+  return `(?:${IGNORABLE}*(?:${sorted.map((e) => Array.from(e, escapeChar).join('')).join('|')}))?`;
+}
+
+const fold = (s: string): string => s.replace(IGNORABLES, '').replace(/[\s\u00A0]+/gu, ' ').toLowerCase();
+
+interface Entry {
+  folded: string;
+  name: string;
+  refersTo: Referent;
+}
+
+export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
+  const alternatives: Array<{ length: number; source: string }> = [];
+  const entries: Entry[] = [];
+  for (const pattern of patterns) {
+    const ending = endingPattern(pattern.endings ?? []);
+    const bounded = pattern.wordBoundaries !== false;
+    for (const name of pattern.names) {
+      const body = namePattern(name) + ending;
+      const source = bounded ? `(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})` : body;
+      alternatives.push({ length: name.length, source });
+      entries.push({ folded: fold(name), name, refersTo: pattern.refersTo });
+    }
+  }
+  if (alternatives.length === 0) throw new Error('matcher: a pack needs at least one name');
+  // Longer names first: at one position the alternation takes the first that
+  // fits, so "Kaspersky Lab" wins over "Kaspersky".
+  alternatives.sort((a, b) => b.length - a.length);
+  entries.sort((a, b) => b.folded.length - a.folded.length);
+  const regex = new RegExp(alternatives.map((a) => a.source).join('|'), 'giu');
+
+  const classify = (matched: string): Entry => {
+    const folded = fold(matched);
+    return entries.find((e) => folded.startsWith(e.folded)) ?? (entries[0] as Entry);
+  };
+
+  return {
+    findAll(text: string): NameMatch[] {
+      const found: NameMatch[] = [];
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+        const entry = classify(m[0]);
+        found.push({ start: m.index, end: m.index + m[0].length, refersTo: entry.refersTo, name: entry.name });
+      }
+      return found;
+    },
+  };
+}

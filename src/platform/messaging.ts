@@ -1,0 +1,44 @@
+import { browser, type Runtime } from './browser.ts';
+import {
+  parseBackgroundMessage,
+  type BackgroundMessage,
+  type BackgroundRequestName,
+  type BackgroundRequests,
+} from '../lib/messages.ts';
+
+type Args<K extends BackgroundRequestName> = BackgroundRequests[K]['args'];
+type Result<K extends BackgroundRequestName> = BackgroundRequests[K]['result'];
+
+export function sendToBackground<K extends BackgroundRequestName>(type: K, args: Args<K>): Promise<Result<K>> {
+  return browser.runtime.sendMessage({ type, args }) as Promise<Result<K>>;
+}
+
+export interface Sender {
+  tabId: number | undefined;
+  frameId: number | undefined;
+}
+
+export type BackgroundHandlers = {
+  [K in BackgroundRequestName]: (args: Args<K>, sender: Sender) => Promise<Result<K>>;
+};
+
+/**
+ * Answers requests from our own extension only. A message from anyone else,
+ * or of a shape we do not know, is answered with an error, never acted on.
+ */
+export function serveBackground(handlers: BackgroundHandlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) {
+      return Promise.reject(new Error('Backstory: message from an unknown sender'));
+    }
+    const parsed = parseBackgroundMessage(message);
+    if (!parsed.ok) return Promise.reject(new Error(parsed.error));
+    const from: Sender = { tabId: sender.tab?.id, frameId: sender.frameId };
+    return dispatch(handlers, parsed.message, from);
+  });
+}
+
+function dispatch(handlers: BackgroundHandlers, message: BackgroundMessage, sender: Sender): Promise<unknown> {
+  const handler = handlers[message.type] as (args: unknown, sender: Sender) => Promise<unknown>;
+  return handler(message.args, sender);
+}

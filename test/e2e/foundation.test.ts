@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, eventually, launch, serveFixtures, type ExtensionSession, type FixtureServer } from './harness.ts';
+
+// The built extension loads in each real browser: the content script runs
+// on a served page, the background answers it and sets the badge, and the
+// panel page opens and gets its answer from the background too.
+describe.each(BROWSERS)('%s: the built extension', (name) => {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await serveFixtures();
+    session = await launch(name);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('runs the content script, which reports the page’s mentions to the background and badge', async () => {
+    await session.openPage(server.url('/fixtures/static.html'));
+    const tabId = await session.latestTabId();
+    expect(await eventually(() => session.badgeText(tabId), '4')).toBe('4');
+    expect(await session.badgeTitle(tabId)).toBe('4 mentions of Kaspersky');
+  });
+
+  it('opens the panel page, which gets the tab’s count from the background', async () => {
+    await session.openPage(server.url('/demo/index.html'));
+    const tabId = await session.latestTabId();
+    await eventually(() => session.badgeText(tabId), '12');
+    const panel = await session.openExtensionPage(`popup.html?tab=${tabId}`, '#mention-count[data-count]');
+    const text = await panel.$eval('#mention-count', (el) => el.textContent);
+    expect(text).toBe('Mentions on this page: 12');
+    await panel.close();
+  });
+});

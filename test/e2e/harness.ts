@@ -1,0 +1,246 @@
+/**
+ * The browser tier's harness: serves pages from 127.0.0.1, starts Debian's
+ * Chromium or Firefox ESR headless with the built extension loaded, and reads
+ * what the extension shows (badge, panel) through its own extension pages.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../scripts/manifest.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURES = join(ROOT, 'test/e2e/fixtures');
+export const REAL_PAGES = resolve(ROOT, '../shared/corpus/real-pages');
+
+/** The few extension APIs the harness reads, as seen from an extension page. */
+interface ExtApi {
+  tabs: { getCurrent(): Promise<{ id?: number } | undefined>; query(q: object): Promise<Array<{ id?: number }>> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
+}
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+const EXECUTABLES: Record<BrowserName, { path: string; install: string }> = {
+  chromium: { path: '/usr/lib/chromium/chromium', install: 'apt-get install -y chromium' },
+  firefox: { path: '/usr/bin/firefox-esr', install: 'apt-get install -y firefox-esr' },
+};
+
+/** Fixed so extension pages have a known address in Firefox. */
+const FIREFOX_UUID = '5b0d6f2c-4f7e-4c1a-9d3e-2a6b8c1e7f40';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export interface FixtureServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves /fixtures/* from test/e2e/fixtures, /demo/* from demo/, and
+ * /real/* from the shared corpus with the pages' own scripts blocked.
+ * `?csp=` sets a Content-Security-Policy header for hostile-page tests.
+ */
+export async function serveFixtures(): Promise<FixtureServer> {
+  const mounts: Record<string, { dir: string; csp?: string }> = {
+    '/fixtures/': { dir: FIXTURES },
+    '/demo/': { dir: join(ROOT, 'demo') },
+    '/real/': { dir: REAL_PAGES, csp: "script-src 'none'" },
+  };
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const prefix = Object.keys(mounts).find((p) => url.pathname.startsWith(p));
+    const mount = prefix ? mounts[prefix] : undefined;
+    const file = mount && prefix ? normalize(join(mount.dir, decodeURIComponent(url.pathname.slice(prefix.length)))) : '';
+    if (!mount || !file.startsWith(mount.dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    const csp = url.searchParams.get('csp') ?? mount.csp;
+    if (csp) headers['content-security-policy'] = csp;
+    res.writeHead(200, headers).end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (path) => `${origin}${path.startsWith('/') ? path : `/${path}`}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+export interface ExtensionSession {
+  name: BrowserName;
+  browser: Browser;
+  /** Base URL of the extension's pages, ending in "/". */
+  extensionBase: string;
+  /** Opens a web page in a new tab and waits for it to load. */
+  openPage(url: string): Promise<Page>;
+  /** Opens one of the extension's pages in a new tab. */
+  openExtensionPage(path: string, waitFor?: string): Promise<Page>;
+  /** The extension's tab id of the most recently opened web page. */
+  latestTabId(): Promise<number>;
+  /** The toolbar badge text the extension set for a tab. */
+  badgeText(tabId: number): Promise<string>;
+  /** The toolbar button title the extension set for a tab. */
+  badgeTitle(tabId: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Fails with the command that installs the browser, never skips. */
+export function requireBrowser(name: BrowserName): string {
+  const { path, install } = EXECUTABLES[name];
+  if (!existsSync(path)) {
+    throw new Error(`${name} is not installed at ${path}: the browser tier needs it. Install it with: ${install}`);
+  }
+  return path;
+}
+
+export function extensionDir(name: BrowserName): string {
+  const dir = join(ROOT, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`${dir} has no build: run npm run build first`);
+  }
+  return dir;
+}
+
+export async function launch(name: BrowserName, opts: { lang?: string } = {}): Promise<ExtensionSession> {
+  const executablePath = requireBrowser(name);
+  const dir = extensionDir(name);
+  const profile = mkdtempSync(join(tmpdir(), `backstory-${name}-`));
+  let browser: Browser;
+  let extensionBase: string;
+
+  if (name === 'chromium') {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      userDataDir: profile,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
+        ...(opts.lang ? [`--lang=${opts.lang}`] : []),
+      ],
+      env: { ...process.env, ...(opts.lang ? { LANGUAGE: opts.lang, LANG: `${opts.lang}.UTF-8` } : {}) },
+    });
+    const worker = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
+      { timeout: 20_000 },
+    );
+    extensionBase = worker.url().replace(/background\.js$/, '');
+  } else {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      userDataDir: profile,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        ...(opts.lang ? { 'intl.locale.requested': opts.lang, 'intl.accept_languages': opts.lang } : {}),
+      },
+    });
+    await browser.installExtension(dir);
+    extensionBase = `moz-extension://${FIREFOX_UUID}/`;
+  }
+
+  let probe: Page | null = null;
+  const session: ExtensionSession = {
+    name,
+    browser,
+    extensionBase,
+    async openPage(url) {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async openExtensionPage(path, waitFor = 'body') {
+      const page = await browser.newPage();
+      // Firefox never resolves goto to a moz-extension page: start it, then wait.
+      page.goto(extensionBase + path).catch(() => undefined);
+      // While the tab moves from about:blank to the extension page, a query can
+      // hit a realm that is going away: ask again until the page answers.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          const found = await page.evaluate(
+            (selector, base) =>
+              location.href.startsWith(base) &&
+              document.readyState === 'complete' &&
+              document.querySelector(selector) !== null,
+            waitFor,
+            extensionBase,
+          );
+          if (found) return page;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+        }
+        if (Date.now() > deadline) throw new Error(`${name}: ${path} did not show ${waitFor} within 15 s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async latestTabId() {
+      probe ??= await session.openExtensionPage('popup.html?tab=0', '#mention-count');
+      return probe.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+        const api = (g.browser ?? g.chrome) as ExtApi;
+        const self = await api.tabs.getCurrent();
+        const tabs = await api.tabs.query({});
+        const ids = tabs.map((t) => t.id ?? -1).filter((id) => id !== self?.id);
+        return Math.max(...ids);
+      });
+    },
+    async badgeText(tabId) {
+      probe ??= await session.openExtensionPage('popup.html?tab=0', '#mention-count');
+      return probe.evaluate(async (id) => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+        const api = (g.browser ?? g.chrome) as ExtApi;
+        return api.action.getBadgeText({ tabId: id });
+      }, tabId);
+    },
+    async badgeTitle(tabId) {
+      probe ??= await session.openExtensionPage('popup.html?tab=0', '#mention-count');
+      return probe.evaluate(async (id) => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+        const api = (g.browser ?? g.chrome) as ExtApi;
+        return api.action.getTitle({ tabId: id });
+      }, tabId);
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return session;
+}
+
+/** Polls `read` until it returns `expected`, or fails with the last value seen. */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (last !== expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../src/lib/matcher.ts';
+import { kasperskyPack } from '../../src/data/packs.ts';
+
+const matcher = compileMatcher(kasperskyPack.patterns);
+const SHY = '\u00AD';
+const ZWSP = '\u200B';
+const ZWJ = '\u200D';
+const ZWNJ = '\u200C';
+const WJ = '\u2060';
+
+/** [text, the mentions expected in it as [matched text, referent]]. */
+type Case = [string, Array<[string, 'company' | 'person']>];
+
+const C = (name: string): [string, 'company'] => [name, 'company'];
+const P = (name: string): [string, 'person'] => [name, 'person'];
+
+const positives: Case[] = [
+  // Latin, any case, whole word
+  ['Kaspersky', [C('Kaspersky')]],
+  ['kaspersky', [C('kaspersky')]],
+  ['KASPERSKY', [C('KASPERSKY')]],
+  ['KaSpErSkY', [C('KaSpErSkY')]],
+  ['Software van Kaspersky wordt verboden.', [C('Kaspersky')]],
+  ['(Kaspersky)', [C('Kaspersky')]],
+  ['"Kaspersky"', [C('Kaspersky')]],
+  ['«Kaspersky»', [C('Kaspersky')]],
+  ['Kaspersky.', [C('Kaspersky')]],
+  ['Kaspersky, Avast and ESET', [C('Kaspersky')]],
+  ['Kaspersky; then', [C('Kaspersky')]],
+  ['#Kaspersky', [C('Kaspersky')]],
+  ['@Kaspersky', [C('Kaspersky')]],
+  ['Kaspersky\nsaid', [C('Kaspersky')]],
+  ['kaspersky.com', [C('kaspersky')]],
+  // hyphenated compounds: first or last part
+  ['Kaspersky-producten', [C('Kaspersky')]],
+  ['Kaspersky-Software', [C('Kaspersky')]],
+  ['anti-Kaspersky', [C('Kaspersky')]],
+  ['de anti-Kaspersky-motie', [C('Kaspersky')]],
+  ['Kaspersky–Europol', [C('Kaspersky')]],
+  // possessive and genitive endings
+  ["Kaspersky's", [C("Kaspersky's")]],
+  ['Kaspersky’s', [C('Kaspersky’s')]],
+  ['Kasperskys', [C('Kasperskys')]],
+  ["KASPERSKY'S", [C("KASPERSKY'S")]],
+  ["Kaspersky's software", [C("Kaspersky's")]],
+  // longer names win
+  ['Kaspersky Lab', [C('Kaspersky Lab')]],
+  ['Kaspersky Labs', [C('Kaspersky Labs')]],
+  ['AO Kaspersky Lab', [C('AO Kaspersky Lab')]],
+  ["Kaspersky Lab's", [C("Kaspersky Lab's")]],
+  ['Kaspersky Lab’s', [C('Kaspersky Lab’s')]],
+  ['kaspersky lab', [C('kaspersky lab')]],
+  ['Kaspersky  Lab', [C('Kaspersky  Lab')]],
+  ['Kaspersky\u00A0Lab', [C('Kaspersky\u00A0Lab')]],
+  ['Kaspersky\n  Lab', [C('Kaspersky\n  Lab')]],
+  ['Kaspersky Laboratory', [C('Kaspersky')]],
+  ['Kaspersky Labyrinth', [C('Kaspersky')]],
+  ['AO Kaspersky', [C('Kaspersky')]],
+  // the founder, tagged as the person
+  ['Eugene Kaspersky', [P('Eugene Kaspersky')]],
+  ['Evgeny Kaspersky', [P('Evgeny Kaspersky')]],
+  ['Yevgeny Kaspersky', [P('Yevgeny Kaspersky')]],
+  ['Jevgeni Kaspersky', [P('Jevgeni Kaspersky')]],
+  ['Eugen Kaspersky', [P('Eugen Kaspersky')]],
+  ['Evgeniy Kaspersky', [P('Evgeniy Kaspersky')]],
+  ["Eugene Kaspersky's", [P("Eugene Kaspersky's")]],
+  ['EUGENE KASPERSKY', [P('EUGENE KASPERSKY')]],
+  ['CEO Eugene Kaspersky said', [P('Eugene Kaspersky')]],
+  // several in one text
+  ['Kaspersky and Kaspersky Lab', [C('Kaspersky'), C('Kaspersky Lab')]],
+  ['Eugene Kaspersky founded Kaspersky Lab.', [P('Eugene Kaspersky'), C('Kaspersky Lab')]],
+  // Cyrillic, Russian case forms
+  ['Касперский', [C('Касперский')]],
+  ['Касперского', [C('Касперского')]],
+  ['Касперскому', [C('Касперскому')]],
+  ['Касперским', [C('Касперским')]],
+  ['Касперском', [C('Касперском')]],
+  ['КАСПЕРСКИЙ', [C('КАСПЕРСКИЙ')]],
+  ['антивирус Касперского.', [C('Касперского')]],
+  ['Лаборатория Касперского', [C('Лаборатория Касперского')]],
+  ['Лаборатории Касперского', [C('Лаборатории Касперского')]],
+  ['Лабораторию Касперского', [C('Лабораторию Касперского')]],
+  ['Лабораторией Касперского', [C('Лабораторией Касперского')]],
+  ['Евгений Касперский', [P('Евгений Касперский')]],
+  ['Евгения Касперского', [P('Евгения Касперского')]],
+  ['Евгением Касперским', [P('Евгением Касперским')]],
+  // Ukrainian
+  ['Касперський', [C('Касперський')]],
+  ['Касперського', [C('Касперського')]],
+  ['Касперському', [C('Касперському')]],
+  ['Лабораторія Касперського', [C('Лабораторія Касперського')]],
+  ['Євген Касперський', [P('Євген Касперський')]],
+  // no word spaces
+  ['卡巴斯基', [C('卡巴斯基')]],
+  ['卡巴斯基实验室的软件', [C('卡巴斯基')]],
+  ['欧洲议会呼吁禁止卡巴斯基软件', [C('卡巴斯基')]],
+  ['カスペルスキー', [C('カスペルスキー')]],
+  ['カスペルスキーのソフト', [C('カスペルスキー')]],
+  ['카스퍼스키', [C('카스퍼스키')]],
+  ['카스퍼스키는 말했다', [C('카스퍼스키')]],
+  // invisible characters inside a name
+  [`Kas${SHY}per${SHY}sky`, [C(`Kas${SHY}per${SHY}sky`)]],
+  [`Kasper${ZWSP}sky`, [C(`Kasper${ZWSP}sky`)]],
+  [`Kasper${ZWJ}sky`, [C(`Kasper${ZWJ}sky`)]],
+  [`Kasper${ZWNJ}sky`, [C(`Kasper${ZWNJ}sky`)]],
+  [`Kasper${WJ}sky`, [C(`Kasper${WJ}sky`)]],
+  [`Kaspersky ${SHY}Lab`, [C(`Kaspersky ${SHY}Lab`)]],
+  [`Каспер${SHY}ский`, [C(`Каспер${SHY}ский`)]],
+  [`卡巴${ZWSP}斯基`, [C(`卡巴${ZWSP}斯基`)]],
+];
+
+const negatives: string[] = [
+  '',
+  'Kasparov',
+  'Garry Kasparov played chess',
+  'Kasper',
+  'Kasper the friendly ghost',
+  'Kasperle',
+  'Kasperletheater',
+  'Kasperskyite',
+  'Kasperskyan',
+  'superkaspersky',
+  'Kaspersk',
+  'Kaspersky_lab',
+  'Kasper sky',
+  'Kas-per-sky',
+  'K a s p e r s k y',
+  'KasperskyLab',
+  'Касперск',
+  'Каспаров',
+  'Касперскийй',
+  '卡巴',
+  'カスペル',
+  '카스퍼',
+  'Avast, ESET and Norton',
+];
+
+describe('matcher: mentions it must find', () => {
+  it.each(positives)('%j', (text, expected) => {
+    const found = matcher.findAll(text).map((m) => [text.slice(m.start, m.end), m.refersTo]);
+    expect(found).toEqual(expected);
+  });
+});
+
+describe('matcher: text that is not a mention', () => {
+  it.each(negatives)('%j', (text) => {
+    expect(matcher.findAll(text)).toEqual([]);
+  });
+});
+
+describe('matcher: behaviour', () => {
+  it('has at least 80 table cases', () => {
+    expect(positives.length + negatives.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it('reports the pack spelling of the name that matched', () => {
+    const [m] = matcher.findAll('KASPERSKY LAB’S');
+    expect(m?.name).toBe('Kaspersky Lab');
+  });
+
+  it('finds the same mentions when run twice on one matcher', () => {
+    const text = 'Kaspersky, Kaspersky Lab and Eugene Kaspersky';
+    expect(matcher.findAll(text)).toEqual(matcher.findAll(text));
+    expect(matcher.findAll(text)).toHaveLength(3);
+  });
+
+  it('finds every mention in a long text', () => {
+    const text = 'Lorem ipsum Kaspersky dolor. '.repeat(10_000);
+    expect(matcher.findAll(text)).toHaveLength(10_000);
+  });
+
+  it('reads names from the pack it is given, not from code', () => {
+    const other = compileMatcher([{ refersTo: 'company', names: ['Acme Corp'] }]);
+    expect(other.findAll('Kaspersky and ACME CORP').map((m) => m.name)).toEqual(['Acme Corp']);
+  });
+
+  it('treats regular-expression characters in names as text', () => {
+    const other = compileMatcher([{ refersTo: 'company', names: ['C++ (Inc.)'] }]);
+    expect(other.findAll('we use C++ (Inc.) daily')).toHaveLength(1);
+    expect(other.findAll('we use C (Inc.) daily')).toHaveLength(0);
+  });
+
+  it('refuses a pack without names', () => {
+    expect(() => compileMatcher([])).toThrow(/at least one name/);
+  });
+});
