@@ -3,12 +3,12 @@
  * Chromium or Firefox ESR headless with the built extension loaded, and reads
  * what the extension shows (badge, panel) through its own extension pages.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../scripts/manifest.ts';
+import { serveStatic, type StaticServer } from '../../scripts/serve.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'test/e2e/fixtures');
@@ -31,55 +31,18 @@ const EXECUTABLES: Record<BrowserName, { path: string; install: string }> = {
 /** Fixed so extension pages have a known address in Firefox. */
 const FIREFOX_UUID = '5b0d6f2c-4f7e-4c1a-9d3e-2a6b8c1e7f40';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-export interface FixtureServer {
-  origin: string;
-  url(path: string): string;
-  close(): Promise<void>;
-}
+export type FixtureServer = StaticServer;
 
 /**
  * Serves /fixtures/* from test/e2e/fixtures, /demo/* from demo/, and
  * /real/* from the shared corpus with the pages' own scripts blocked.
- * `?csp=` sets a Content-Security-Policy header for hostile-page tests.
  */
-export async function serveFixtures(): Promise<FixtureServer> {
-  const mounts: Record<string, { dir: string; csp?: string }> = {
+export function serveFixtures(): Promise<FixtureServer> {
+  return serveStatic({
     '/fixtures/': { dir: FIXTURES },
     '/demo/': { dir: join(ROOT, 'demo') },
     '/real/': { dir: REAL_PAGES, csp: "script-src 'none'" },
-  };
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const prefix = Object.keys(mounts).find((p) => url.pathname.startsWith(p));
-    const mount = prefix ? mounts[prefix] : undefined;
-    const file = mount && prefix ? normalize(join(mount.dir, decodeURIComponent(url.pathname.slice(prefix.length)))) : '';
-    if (!mount || !file.startsWith(mount.dir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-    const csp = url.searchParams.get('csp') ?? mount.csp;
-    if (csp) headers['content-security-policy'] = csp;
-    res.writeHead(200, headers).end(readFileSync(file));
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: (path) => `${origin}${path.startsWith('/') ? path : `/${path}`}`,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
 }
 
 export interface ExtensionSession {
