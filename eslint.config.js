@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 // The layers of docs/architecture: code depends downward only.
 // lib < data < dom; platform sees lib only; entry points see everything.
@@ -14,6 +15,11 @@ export default tseslint.config(
   { ignores: ['dist/', 'artifacts/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Page scripts of the test fixtures run in the page, as plain scripts.
+    files: ['test/e2e/fixtures/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {

@@ -9,6 +9,7 @@ import * as esbuild from 'esbuild';
 import { browserManifest, type Target } from './manifest.ts';
 import { renderIcons } from './icons.ts';
 import { parsePack } from '../src/data/pack-schema.ts';
+import { HIGHLIGHT_CSS } from '../src/dom/highlight-style.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGETS: Target[] = ['chrome', 'firefox'];
@@ -22,7 +23,6 @@ const STATIC: Array<[from: string, to: string]> = [
   ['src/popup/popup.html', 'popup.html'],
   ['src/popup/popup.css', 'popup.css'],
   ['src/options/options.html', 'options.html'],
-  ['src/content/content.css', 'content.css'],
   ['src/_locales', '_locales'],
 ];
 const PACKS = ['src/data/kaspersky.pack.json'];
@@ -40,6 +40,7 @@ function writeStatic(target: Target): void {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   for (const [from, to] of STATIC) cpSync(join(ROOT, from), join(out, to), { recursive: true });
+  writeFileSync(join(out, 'content.css'), HIGHLIGHT_CSS);
   renderIcons(join(out, 'icons'));
 }
 

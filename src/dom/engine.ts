@@ -23,6 +23,10 @@ export interface EngineOptions {
   /** Tears down the observer and the scheduled work. */
   signal?: AbortSignal;
   scheduler?: Scheduler;
+  /** Finds an element's shadow root, open or closed, where the browser lets us. */
+  shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /** Called for each shadow root met while reading; it gets its own engine. */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 const isVisible = (mention: { range: Range }): boolean => {
@@ -44,7 +48,17 @@ export class MentionEngine {
   #recheckVisibility = false;
   #reported = false;
 
+  readonly #onElement: ((el: Element) => void) | undefined;
+
   constructor(root: Document | ShadowRoot, options: EngineOptions) {
+    const { shadowRootOf, onShadowRoot } = options;
+    this.#onElement =
+      shadowRootOf && onShadowRoot
+        ? (el) => {
+            const shadow = shadowRootOf(el);
+            if (shadow) onShadowRoot(shadow);
+          }
+        : undefined;
     this.#root = root;
     this.#options = options;
     this.#scheduler = options.scheduler ?? createScheduler(options.signal);
@@ -78,6 +92,11 @@ export class MentionEngine {
     const out: Mention[] = [];
     for (const list of this.#byBlock.values()) for (const m of list) if (m.visible) out.push(m);
     return out;
+  }
+
+  /** The root this engine reads: a document or a shadow root. */
+  get root(): Document | ShadowRoot {
+    return this.#root;
   }
 
   get count(): number {
@@ -149,10 +168,12 @@ export class MentionEngine {
     const roots = new Set<Node>();
     for (const node of this.#pending) {
       if (!node.isConnected) continue;
-      const root =
+      let root: Node | null =
         node === this.#root || (node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element))
           ? node
           : blockOf(node);
+      // Inline text at the top of a shadow root: read the whole root.
+      if (!root || !this.#root.contains(root)) root = this.#root;
       if (root && !isInSkippedSubtree(root, this.#root)) roots.add(root);
     }
     return [...roots].filter((node) => {
@@ -164,7 +185,7 @@ export class MentionEngine {
   /** Drops what was found under `root` and reads it again, in slices. */
   async #rescan(root: Node): Promise<boolean> {
     let changed = this.#forgetUnder(root);
-    for (const segment of segmentsIn(root)) {
+    for (const segment of segmentsIn(root, this.#onElement)) {
       if (this.#scheduler.due()) await this.#scheduler.slice();
       const found = this.#options.matcher.findAll(segment.text);
       if (found.length === 0) continue;

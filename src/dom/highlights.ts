@@ -1,19 +1,25 @@
-/**
- * Marks mentions with the CSS Custom Highlight API: live Ranges in one
- * registered Highlight, styled by ::highlight(backstory-mention). No element
- * is inserted into the page.
- */
+import { ACTIVE_HIGHLIGHT, HIGHLIGHT_CSS, MENTION_HIGHLIGHT } from './highlight-style.ts';
 
-export const HIGHLIGHT_NAME = 'backstory-mention';
+/**
+ * Marks mentions with the CSS Custom Highlight API: live Ranges in registered
+ * Highlights, styled by ::highlight(). No element is inserted into the page.
+ */
 
 type HighlightWindow = Window & {
   Highlight?: new (...ranges: Range[]) => Highlight;
   CSS?: { highlights?: HighlightRegistry };
+  CSSStyleSheet: typeof CSSStyleSheet;
 };
 
 export interface MentionMarks {
-  /** Shows exactly these ranges; re-registers if the page removed ours. */
+  /** Marks exactly these ranges; re-registers if the page removed ours. */
   show(ranges: Iterable<Range>): void;
+  /** Marks one range as the active mention (hovered or focused), or none. */
+  activate(range: Range | null): void;
+  /** Puts our highlights back if the page deleted or replaced them. */
+  restore(): void;
+  /** The Highlight holding every mark, for hit-testing. */
+  readonly highlight: Highlight | null;
   clear(): void;
 }
 
@@ -23,21 +29,53 @@ export function createMentionMarks(win: Window): MentionMarks {
   const HighlightCtor = view.Highlight;
   if (!registry || !HighlightCtor) {
     // No Custom Highlight API: mentions are still found and counted, not marked.
-    return { show() {}, clear() {} };
+    return { show() {}, activate() {}, restore() {}, clear() {}, highlight: null };
   }
-  const highlight = new HighlightCtor();
-  const register = (): void => {
-    if (registry.get(HIGHLIGHT_NAME) !== highlight) registry.set(HIGHLIGHT_NAME, highlight);
+  const all = new HighlightCtor();
+  const active = new HighlightCtor();
+  active.priority = 1;
+  const restore = (): void => {
+    if (registry.get(MENTION_HIGHLIGHT) !== all) registry.set(MENTION_HIGHLIGHT, all);
+    if (registry.get(ACTIVE_HIGHLIGHT) !== active) registry.set(ACTIVE_HIGHLIGHT, active);
   };
   return {
+    highlight: all,
     show(ranges) {
-      highlight.clear();
-      for (const range of ranges) highlight.add(range);
-      register();
+      all.clear();
+      for (const range of ranges) all.add(range);
+      restore();
     },
+    activate(range) {
+      active.clear();
+      if (range) active.add(range);
+      restore();
+    },
+    restore,
     clear() {
-      highlight.clear();
-      if (registry.get(HIGHLIGHT_NAME) === highlight) registry.delete(HIGHLIGHT_NAME);
+      all.clear();
+      active.clear();
+      if (registry.get(MENTION_HIGHLIGHT) === all) registry.delete(MENTION_HIGHLIGHT);
+      if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);
     },
   };
+}
+
+const adopted = new WeakSet<ShadowRoot>();
+
+/**
+ * Shadow roots do not see the document's styles: each one adopts ours. This
+ * changes the root's adopted sheets, never its nodes.
+ */
+export function adoptHighlightStyle(root: ShadowRoot): void {
+  if (adopted.has(root)) return;
+  const view = root.ownerDocument.defaultView as HighlightWindow | null;
+  if (!view) return;
+  try {
+    const sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(HIGHLIGHT_CSS);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    adopted.add(root);
+  } catch {
+    // A root that refuses the sheet still has its mentions counted.
+  }
 }

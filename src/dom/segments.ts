@@ -47,11 +47,43 @@ export function isSkipped(el: Element): boolean {
 
 export const isInline = (el: Element): boolean => INLINE.has(el.localName);
 
-/** The element a text run belongs to: the nearest ancestor that is not inline. */
+/**
+ * The element a text run belongs to: the nearest ancestor that is not
+ * inline. Inline content at the top of a shadow root belongs to its host.
+ */
 export function blockOf(node: Node): Element | null {
   let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   while (el && isInline(el)) el = el.parentElement;
-  return el;
+  return el ?? shadowHostOf(node);
+}
+
+function shadowHostOf(node: Node): Element | null {
+  const root = node.getRootNode();
+  return 'host' in root ? (root as ShadowRoot).host : null;
+}
+
+/**
+ * blockOf with memory, for one walk: text under 5,000 nested spans would
+ * otherwise climb the same chain once per text node.
+ */
+function blockCache(): { of(node: Node): Element | null } {
+  const known = new Map<Element, Element | null>();
+  return {
+    of(node) {
+      const chain: Element[] = [];
+      let el: Element | null = node.parentElement;
+      let found: Element | null | undefined;
+      while (el && isInline(el)) {
+        found = known.get(el);
+        if (found !== undefined) break;
+        chain.push(el);
+        el = el.parentElement;
+      }
+      const block = found !== undefined ? found : (el ?? shadowHostOf(node));
+      for (const inline of chain) known.set(inline, block);
+      return block;
+    },
+  };
 }
 
 /** True when the node sits inside something the scanner skips (or inside our host). */
@@ -65,9 +97,10 @@ export function isInSkippedSubtree(node: Node, root: Node): boolean {
 
 /**
  * Every segment under `root`, in document order. `root` itself must not be
- * skipped; callers check that with `isInSkippedSubtree` first.
+ * skipped; callers check that with `isInSkippedSubtree` first. `onElement`
+ * sees every element read, so callers can find shadow roots on the way.
  */
-export function* segmentsIn(root: Node): Generator<Segment> {
+export function* segmentsIn(root: Node, onElement?: (el: Element) => void): Generator<Segment> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
@@ -81,6 +114,7 @@ export function* segmentsIn(root: Node): Generator<Segment> {
   let lastParent: Node | null = null;
   let lastBlock: Element | null = null;
   let brokeRun = false;
+  const blocks = blockCache();
 
   const close = (): Segment | null => {
     const done = current;
@@ -94,13 +128,14 @@ export function* segmentsIn(root: Node): Generator<Segment> {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === Node.ELEMENT_NODE) {
       if (!isInline(node as Element)) brokeRun = true;
+      onElement?.(node as Element);
       continue;
     }
     const textNode = node as Text;
     const data = textNode.data;
     if (data.length === 0) continue;
     const parent = textNode.parentNode;
-    const block: Element | null = parent === lastParent ? lastBlock : blockOf(textNode);
+    const block: Element | null = parent === lastParent ? lastBlock : blocks.of(textNode);
     lastParent = parent;
     lastBlock = block;
     if (!block) continue;

@@ -1,0 +1,114 @@
+import type { Matcher } from '../lib/matcher.ts';
+import { MentionEngine, type Mention } from './engine.ts';
+import { adoptHighlightStyle } from './highlights.ts';
+
+/**
+ * All mentions of one frame: an engine for the document and one for each
+ * shadow root found in it (open, or closed where the browser lets an
+ * extension see it). Shadow roots are found while reading and adopt our style.
+ */
+
+export interface PageMentionsOptions {
+  matcher: Matcher;
+  shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /** After any engine's pass changed what is visible. */
+  onChange?: (page: PageMentions) => void;
+  signal?: AbortSignal;
+}
+
+export class PageMentions {
+  readonly #engines = new Map<Document | ShadowRoot, MentionEngine>();
+  readonly #options: PageMentionsOptions;
+  readonly #doc: Document;
+  #byRange = new WeakMap<Range, Mention>();
+
+  constructor(doc: Document, options: PageMentionsOptions) {
+    this.#doc = doc;
+    this.#options = options;
+  }
+
+  start(): void {
+    this.#add(this.#doc);
+  }
+
+  #add(root: Document | ShadowRoot): void {
+    if (this.#engines.has(root) || this.#options.signal?.aborted) return;
+    if (root !== this.#doc) adoptHighlightStyle(root as ShadowRoot);
+    const engine = new MentionEngine(root, {
+      matcher: this.#options.matcher,
+      signal: this.#options.signal,
+      shadowRootOf: this.#options.shadowRootOf,
+      onShadowRoot: (shadow) => this.#add(shadow),
+      onChange: () => this.#changed(),
+    });
+    this.#engines.set(root, engine);
+    engine.start();
+  }
+
+  #changed(): void {
+    // Shadow roots whose host left the page take their mentions with them.
+    for (const [root, engine] of this.#engines) {
+      if (root !== this.#doc && !(root as ShadowRoot).host.isConnected) {
+        engine.stop();
+        this.#engines.delete(root);
+      }
+    }
+    this.#byRange = new WeakMap(this.mentions().map((m) => [m.range, m]));
+    this.#options.onChange?.(this);
+  }
+
+  /** Every visible mention of the frame, in no particular order. */
+  mentions(): Mention[] {
+    const all: Mention[] = [];
+    for (const engine of this.#engines.values()) all.push(...engine.mentions());
+    return all;
+  }
+
+  /** Every visible mention of the frame, in reading order (for lists, not the hot path). */
+  mentionsInOrder(): Mention[] {
+    return this.mentions().sort(documentOrder);
+  }
+
+  get count(): number {
+    let n = 0;
+    for (const engine of this.#engines.values()) n += engine.count;
+    return n;
+  }
+
+  shadowRoots(): ShadowRoot[] {
+    return [...this.#engines.keys()].filter((r): r is ShadowRoot => r !== this.#doc);
+  }
+
+  /** The mention a marked range belongs to, for hit-testing. */
+  mentionFor(range: AbstractRange): Mention | undefined {
+    return this.#byRange.get(range as Range);
+  }
+
+  /** Resolves once every engine has read its pending changes. */
+  async settled(): Promise<void> {
+    for (const engine of this.#engines.values()) await engine.settled();
+  }
+}
+
+/** Document order across shadow trees: compare the hosts' positions in the light tree. */
+function documentOrder(a: Mention, b: Mention): number {
+  const x = lightNode(a.range.startContainer);
+  const y = lightNode(b.range.startContainer);
+  if (x === y) {
+    try {
+      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+    } catch {
+      return 0; // two shadow trees under one host: no order between them
+    }
+  }
+  const position = x.compareDocumentPosition(y);
+  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : position & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
+}
+
+function lightNode(node: Node): Node {
+  let current = node;
+  for (let root = current.getRootNode(); root instanceof ShadowRoot; root = current.getRootNode()) {
+    current = root.host;
+  }
+  return current;
+}

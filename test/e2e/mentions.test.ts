@@ -1,0 +1,150 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, eventually, launch, serveFixtures, type ExtensionSession, type FixtureServer } from './harness.ts';
+
+/** Size of one of our highlights, as the page itself sees CSS.highlights. */
+const marked = (page: Page, name = 'backstory-mention'): Promise<number> =>
+  page.evaluate((n) => CSS.highlights.get(n)?.size ?? -1, name);
+
+/** Calls one of the fixture's window.steps functions. */
+const step = (page: Page, name: string): Promise<void> =>
+  page.evaluate((n) => (window as unknown as { steps: Record<string, () => void> }).steps[n]?.(), name);
+
+/** The centre of the first occurrence of `text` inside `selector`. */
+const centreOf = (page: Page, selector: string, text: string): Promise<{ x: number; y: number }> =>
+  page.evaluate(
+    (sel, needle) => {
+      const el = document.querySelector(sel);
+      const walker = document.createTreeWalker(el as Node, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(needle);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + needle.length);
+        const box = r.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      throw new Error(`${needle} not found in ${sel}`);
+    },
+    selector,
+    text,
+  );
+
+describe.each(BROWSERS)('%s: mentions on real pages', (name) => {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+
+  const open = async (path: string): Promise<{ page: Page; tabId: number }> => {
+    const page = await session.openPage(server.url(path));
+    return { page, tabId: await session.latestTabId() };
+  };
+  const badge = (tabId: number, expected: string): Promise<string> =>
+    eventually(() => session.badgeText(tabId), expected);
+
+  beforeAll(async () => {
+    server = await serveFixtures();
+    session = await launch(name);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('counts and marks what a reader sees on a static page, and changes none of it', async () => {
+    const { page, tabId } = await open('/fixtures/static.html');
+    expect(await badge(tabId, '4')).toBe('4');
+    expect(await session.badgeTitle(tabId)).toBe('4 mentions of Kaspersky');
+    expect(await marked(page)).toBe(4);
+    expect(await page.evaluate(() => (window as unknown as { __mutations: unknown[] }).__mutations)).toEqual([]);
+    await page.close();
+  });
+
+  it('counts the twelve mentions of the Dutch source article', async () => {
+    const { page, tabId } = await open('/demo/index.html');
+    expect(await badge(tabId, '12')).toBe('12');
+    expect(await marked(page)).toBe(12);
+    await page.close();
+  });
+
+  it('follows a dynamic page: added, edited, revealed text and a single-page navigation', async () => {
+    const { page, tabId } = await open('/fixtures/dynamic.html');
+    expect(await badge(tabId, '1')).toBe('1');
+    await step(page, 'add');
+    expect(await badge(tabId, '3')).toBe('3');
+    await step(page, 'edit');
+    expect(await badge(tabId, '2')).toBe('2');
+    await step(page, 'reveal');
+    expect(await badge(tabId, '3')).toBe('3');
+    await step(page, 'navigate');
+    expect(await badge(tabId, '4')).toBe('4');
+    expect(await marked(page)).toBe(4);
+    await page.close();
+  });
+
+  it('finds mentions in open, nested and closed shadow roots without touching them', async () => {
+    const { page, tabId } = await open('/fixtures/shadow.html');
+    expect(await badge(tabId, '6')).toBe('6');
+    expect(await marked(page)).toBe(6);
+    expect(await page.evaluate(() => (window as unknown as { __mutations: unknown[] }).__mutations)).toEqual([]);
+    await page.close();
+  });
+
+  it('sums same-origin, srcdoc and about:blank frames, as frames come and go', async () => {
+    const { page, tabId } = await open('/fixtures/frames.html');
+    expect(await badge(tabId, '5')).toBe('5');
+    await step(page, 'removeChild');
+    expect(await badge(tabId, '3')).toBe('3');
+    await step(page, 'addFrame');
+    expect(await badge(tabId, '4')).toBe('4');
+    await page.close();
+  });
+
+  it('shows 999+ above 999 mentions, and a blank badge after navigating to a page without any', async () => {
+    const { page, tabId } = await open('/fixtures/many.html?n=1200');
+    expect(await badge(tabId, '999+')).toBe('999+');
+    expect(await session.badgeTitle(tabId)).toBe('1200 mentions of Kaspersky');
+    await page.goto(server.url('/fixtures/empty.html'), { waitUntil: 'load' });
+    expect(await badge(tabId, '')).toBe('');
+    await page.close();
+  });
+
+  it('knows the mention under the pointer and marks it as active', async () => {
+    const { page, tabId } = await open('/fixtures/static.html');
+    await badge(tabId, '4');
+    const point = await centreOf(page, '#one', 'Kaspersky Lab');
+    await page.mouse.move(point.x, point.y);
+    expect(await eventually(() => marked(page, 'backstory-mention-active'), 1)).toBe(1);
+    const active = await page.evaluate(() => [...(CSS.highlights.get('backstory-mention-active') ?? [])][0]?.toString());
+    expect(active).toBe('Kaspersky Lab');
+    // Off the mention, nothing is active.
+    const away = await centreOf(page, '#one', 'Tuesday');
+    await page.mouse.move(away.x, away.y);
+    expect(await eventually(() => marked(page, 'backstory-mention-active'), 0)).toBe(0);
+    await page.close();
+  });
+
+  it('keeps working when the page deletes its highlights and breaks Range, CSS and observers', async () => {
+    const { page, tabId } = await open('/fixtures/hostile-basics.html');
+    expect(await badge(tabId, '1')).toBe('1');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await step(page, 'vandalize');
+    expect(await badge(tabId, '2')).toBe('2');
+    // The page cleared every highlight; hovering puts ours back.
+    const box = await page.$eval('#second', (el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left + 12, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    const size = (n: string) =>
+      page.evaluate(
+        (key) => (window as unknown as { __registry: HighlightRegistry }).__registry.get(key)?.size ?? -1,
+        n,
+      );
+    expect(await eventually(() => size('backstory-mention'), 2)).toBe(2);
+    expect(await eventually(() => size('backstory-mention-active'), 1)).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
