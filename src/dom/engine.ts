@@ -29,11 +29,20 @@ export interface EngineOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
 }
 
+/**
+ * Whether a reader can see the mention. checkVisibility covers display:none,
+ * hidden and visibility:hidden ancestors; it also says false for an element
+ * with display:contents, whose text is shown, so a "no" is checked once more
+ * against the text's own boxes.
+ */
 const isVisible = (mention: { range: Range }): boolean => {
   const el = mention.range.startContainer.parentElement;
   if (!el || !el.isConnected) return false;
   // Older engines lack checkVisibility: count the text, as the page shows it.
-  return typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
+  if (typeof el.checkVisibility !== 'function') return true;
+  if (el.checkVisibility({ visibilityProperty: true })) return true;
+  if (mention.range.getClientRects().length === 0) return false;
+  return el.ownerDocument.defaultView?.getComputedStyle(el).visibility === 'visible';
 };
 
 export class MentionEngine {
