@@ -34,3 +34,34 @@ describe.each(BROWSERS)('%s: the built extension', (name) => {
     await panel.close();
   });
 });
+
+describe('chromium: the service worker keeps no state it cannot rebuild', () => {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await serveFixtures();
+    session = await launch('chromium');
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('answers the panel with the same count after the worker was stopped', async () => {
+    const page = await session.openPage(server.url('/fixtures/static.html'));
+    const tabId = await session.latestTabId();
+    await eventually(() => session.badgeText(tabId), '4');
+    const workerUrl = (await session.browser.waitForTarget((t) => t.type() === 'service_worker')).url();
+    const cdp = await page.createCDPSession();
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The worker is gone until something wakes it.
+    await eventually(
+      async () => session.browser.targets().some((t) => t.type() === 'service_worker' && t.url() === workerUrl),
+      false,
+    );
+    const panel = await session.openExtensionPage(`popup.html?tab=${tabId}`, '#mention-count[data-count]');
+    expect(await panel.$eval('#mention-count', (el) => el.textContent)).toBe('Mentions on this page: 4');
+  });
+});
