@@ -21,10 +21,104 @@ const isoDay = v.pipe(
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
+export type Precision = 'day' | 'month' | 'year';
+const PRECISION_FORMAT: Record<Precision, RegExp> = {
+  day: /^\d{4}-\d{2}-\d{2}$/,
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+  year: /^\d{4}$/,
+};
+
+/** A date written to its precision: 2018-06-13 (day), 2018-06 (month), 2018 (year). */
+const datedFields = {
+  date: v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')),
+  precision: v.picklist(['day', 'month', 'year']),
+};
+const matchesPrecision = (item: { date: string; precision: Precision }): boolean =>
+  PRECISION_FORMAT[item.precision].test(item.date) &&
+  (item.precision !== 'day' || v.is(isoDay, item.date));
+const writtenToPrecision = <T extends { date: string; precision: Precision }>() =>
+  v.check<T, string>(
+    matchesPrecision,
+    'date must be written to its precision (day: YYYY-MM-DD, a day that exists; month: YYYY-MM; year: YYYY)',
+  );
+
+/** A link we will put in front of a reader: http(s) only, never javascript: or data:. */
+const webUrl = v.pipe(
+  v.string(),
+  v.url('must be a URL'),
+  v.check((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be an https (or http) URL'),
+);
+
 /** Text in every locale the UI ships: English and Dutch. */
 export const localized = v.strictObject({ en: text, nl: text });
 
 const identity = { name: text, identity: localized };
+
+/**
+ * Where a fact comes from. A link where the record has one; a citation
+ * (publisher and label) where it has none, such as a press release or an
+ * official gazette: a URL is never made up.
+ */
+const source = v.strictObject({
+  publisher: text,
+  label: v.optional(v.union([text, localized])),
+  url: v.optional(webUrl),
+});
+
+const article = v.pipe(
+  v.strictObject({
+    outlet: text,
+    title: text,
+    url: webUrl,
+    ...datedFields,
+    language: v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'must be a language code such as nl')),
+    basedOn: v.optional(source),
+  }),
+  writtenToPrecision(),
+);
+
+const keyPoint = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and hyphens')),
+  text: localized,
+  /** Where the record differs from what the article says. */
+  note: v.optional(localized),
+});
+
+const event = v.pipe(
+  v.strictObject({
+    id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and hyphens')),
+    ...datedFields,
+    /** ISO 3166 region, or EU; absent for the company's own acts. */
+    jurisdiction: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter region code such as NL or EU'))),
+    actor: localized,
+    kind: v.picklist(['government', 'court', 'company']),
+    inArticle: v.boolean(),
+    text: localized,
+    sources: v.pipe(v.array(source), v.minLength(1, 'an event needs at least one source')),
+  }),
+  writtenToPrecision(),
+);
+
+const uniqueIds = <T extends { id: string }>(label: string) =>
+  v.check(
+    (items: T[]) => new Set(items.map((i) => i.id)).size === items.length,
+    (issue) => {
+      const ids = (issue.input as Array<{ id: string }>).map((i) => i.id);
+      const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+      return `${label} ids must be unique; "${twice}" appears twice`;
+    },
+  );
+
+/** Oldest first; a date of lower precision sorts as its first day. */
+const inDateOrder = <T extends { id: string; date: string }>() =>
+  v.check(
+    (items: T[]) => items.every((item, i) => i === 0 || (items[i - 1] as T).date <= item.date),
+    (issue) => {
+      const items = issue.input as T[];
+      const at = items.findIndex((item, i) => i > 0 && (items[i - 1] as T).date > item.date);
+      return `events must be in date order, oldest first; "${items[at]?.id}" (${items[at]?.date}) comes after a later one`;
+    },
+  );
 
 const namePattern = v.strictObject({
   refersTo: v.picklist(['company', 'person']),
@@ -44,12 +138,19 @@ export const packSchema = v.strictObject({
     related: v.optional(v.array(v.strictObject({ ...identity, kind: v.picklist(['company', 'person']) }))),
   }),
   patterns: v.pipe(v.array(namePattern), v.minLength(1, 'needs at least one pattern')),
+  article,
+  keyPoints: v.pipe(v.array(keyPoint), v.minLength(1, 'needs at least one key point'), uniqueIds('key point')),
+  events: v.pipe(v.array(event), v.minLength(1, 'needs at least one event'), uniqueIds('event'), inDateOrder()),
 });
 
 export type Pack = v.InferOutput<typeof packSchema>;
 
 // The matcher's input type and the pack's pattern type must stay in step.
 export type PackPattern = Pack['patterns'][number];
+export type PackEvent = Pack['events'][number];
+export type PackSource = PackEvent['sources'][number];
+export type KeyPoint = Pack['keyPoints'][number];
+export type Localized = v.InferOutput<typeof localized>;
 const _patternsFitTheMatcher = (p: PackPattern): NamePattern => p;
 void _patternsFitTheMatcher;
 
