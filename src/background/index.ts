@@ -1,8 +1,9 @@
 // Background: answers our own pages and frames, keeps per-tab totals, sets the badge.
 import { browser } from '../platform/browser.ts';
-import { serveBackground } from '../platform/messaging.ts';
+import { sendToTab, serveBackground } from '../platform/messaging.ts';
 import { clearTab, getTabState, setFrameCount } from '../platform/tab-store.ts';
 import { showMentionCount } from '../platform/badge.ts';
+import { openPanelFor } from '../platform/panel.ts';
 import { kasperskyPack } from '../data/packs.ts';
 
 serveBackground({
@@ -14,6 +15,17 @@ serveBackground({
     return state;
   },
   getTabState: ({ tabId }) => getTabState(tabId),
+  async openPanel(_args, sender) {
+    if (sender.tabId === undefined) throw new Error('Backstory: the panel opens for a tab');
+    await openPanelFor(sender.tabId);
+  },
+});
+
+// The keyboard shortcut: the next mention in the active tab, its card open with focus.
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === 'next-mention' && tab?.id !== undefined) {
+    sendToTab(tab.id, 'focusNextMention', {}).catch(() => undefined);
+  }
 });
 
 // A new document in the tab starts from nothing; its frames report again.

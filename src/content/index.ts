@@ -1,44 +1,54 @@
-// Content script: wires the pack, the mention engines, the marks, hover and the count report.
+// Content script: wires the pack, settings and messaging to the page session.
 import { compileMatcher } from '../lib/matcher.ts';
+import { packLocale } from '../lib/locale.ts';
+import { runsOn, withSiteDisabled } from '../lib/settings.ts';
 import { kasperskyPack } from '../data/packs.ts';
-import { PageMentions } from '../dom/page-mentions.ts';
-import { createMentionMarks } from '../dom/highlights.ts';
-import { watchHover } from '../dom/hover.ts';
+import { startPageSession, type PageSession } from '../dom/page-session.ts';
 import { createCountReporter } from '../platform/count-reporter.ts';
+import { sendToBackground, serveContent } from '../platform/messaging.ts';
+import { loadSettings, saveSettings, watchSettings } from '../platform/settings.ts';
 import { shadowRootOf } from '../platform/shadow-roots.ts';
+import { t, uiLanguage } from '../platform/i18n.ts';
 
-const controller = new AbortController();
-const marks = createMentionMarks(window);
+const forever = new AbortController().signal;
 const reporter = createCountReporter();
+const matcher = compileMatcher(kasperskyPack.patterns);
+const language = uiLanguage();
+let session: PageSession | null = null;
 
-const page = new PageMentions(document, {
-  matcher: compileMatcher(kasperskyPack.patterns),
-  shadowRootOf,
-  signal: controller.signal,
-  onChange(current) {
-    marks.show(current.mentions().map((m) => m.range));
-    reporter.report(current.count);
-  },
-});
-page.start();
+function apply(on: boolean): void {
+  if (on && !session) {
+    session = startPageSession(document, {
+      matcher,
+      pack: kasperskyPack,
+      locale: packLocale(language),
+      language,
+      t,
+      shadowRootOf,
+      onCount: (count) => reporter.report(count),
+      onOpenPanel: () => void sendToBackground('openPanel', {}),
+      onTurnOff: () => void loadSettings().then((s) => saveSettings(withSiteDisabled(s, location.hostname))),
+    });
+  } else if (!on && session) {
+    session.stop();
+    session = null;
+    reporter.report(0, { now: true });
+  }
+}
 
-watchHover(document, {
-  page,
-  highlight: marks.highlight,
-  restore: marks.restore,
-  signal: controller.signal,
-  onHover(mention) {
-    marks.activate(mention?.range ?? null);
+void loadSettings().then((settings) => apply(runsOn(settings, location.hostname)));
+watchSettings((settings) => apply(runsOn(settings, location.hostname)), forever);
+
+serveContent(
+  {
+    focusNextMention: async () => ({ opened: session?.focusNextMention() ?? false }),
   },
-});
+  forever,
+);
 
 // A frame that goes away takes its mentions with it; one restored from the
 // back-forward cache brings them back.
-addEventListener('pagehide', () => reporter.report(0, { now: true }), { signal: controller.signal });
-addEventListener(
-  'pageshow',
-  (event) => {
-    if (event.persisted) reporter.report(page.count, { now: true, force: true });
-  },
-  { signal: controller.signal },
-);
+addEventListener('pagehide', () => reporter.report(0, { now: true }));
+addEventListener('pageshow', (event) => {
+  if (event.persisted) reporter.report(session?.page.count ?? 0, { now: true, force: true });
+});

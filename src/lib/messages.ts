@@ -17,7 +17,21 @@ export interface BackgroundRequests {
   reportMentions: { args: { count: number }; result: TabState };
   /** The panel: what is known about a tab. */
   getTabState: { args: { tabId: number }; result: TabState };
+  /** The card's "Open the panel": the panel for the sender's tab. */
+  openPanel: { args: Record<string, never>; result: void };
 }
+
+/** Requests a content script answers, sent by the background to a tab's top frame. */
+export interface ContentRequests {
+  /** The keyboard command: scroll to the next mention and open its card with focus inside. */
+  focusNextMention: { args: Record<string, never>; result: { opened: boolean } };
+}
+
+export type ContentRequestName = keyof ContentRequests;
+
+export type ContentMessage = {
+  [K in ContentRequestName]: { type: K; args: ContentRequests[K]['args'] };
+}[ContentRequestName];
 
 export type BackgroundRequestName = keyof BackgroundRequests;
 
@@ -31,14 +45,27 @@ const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const backgroundMessage = v.variant('type', [
   v.strictObject({ type: v.literal('reportMentions'), args: v.strictObject({ count }) }),
   v.strictObject({ type: v.literal('getTabState'), args: v.strictObject({ tabId }) }),
+  v.strictObject({ type: v.literal('openPanel'), args: v.strictObject({}) }),
 ]);
 
+export const contentMessage = v.variant('type', [
+  v.strictObject({ type: v.literal('focusNextMention'), args: v.strictObject({}) }),
+]);
+
+type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
+
 /** Parses an incoming message; returns an error sentence instead of throwing. */
-export function parseBackgroundMessage(
-  message: unknown,
-): { ok: true; message: BackgroundMessage } | { ok: false; error: string } {
-  const result = v.safeParse(backgroundMessage, message);
-  if (result.success) return { ok: true, message: result.output as BackgroundMessage };
+export function parseBackgroundMessage(message: unknown): Parsed<BackgroundMessage> {
+  return parseWith(backgroundMessage, message) as Parsed<BackgroundMessage>;
+}
+
+export function parseContentMessage(message: unknown): Parsed<ContentMessage> {
+  return parseWith(contentMessage, message) as Parsed<ContentMessage>;
+}
+
+function parseWith(schema: v.GenericSchema, message: unknown): Parsed<unknown> {
+  const result = v.safeParse(schema, message);
+  if (result.success) return { ok: true, message: result.output };
   const issue = result.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
   return { ok: false, error: `Backstory: bad message${path ? ` at ${path}` : ''}: ${issue.message}` };

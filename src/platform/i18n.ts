@@ -5,6 +5,11 @@ export function t(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/**
+ * The language the extension's strings are shown in: the translation
+ * getMessage chose names itself (languageTag), so dates and pack text always
+ * match the strings around them, whatever the browser reports elsewhere.
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return browser.i18n.getMessage('languageTag') || 'en';
 }

@@ -1,9 +1,13 @@
 import { browser, type Runtime } from './browser.ts';
 import {
   parseBackgroundMessage,
+  parseContentMessage,
   type BackgroundMessage,
   type BackgroundRequestName,
   type BackgroundRequests,
+  type ContentMessage,
+  type ContentRequestName,
+  type ContentRequests,
 } from '../lib/messages.ts';
 
 type Args<K extends BackgroundRequestName> = BackgroundRequests[K]['args'];
@@ -41,4 +45,35 @@ export function serveBackground(handlers: BackgroundHandlers): void {
 function dispatch(handlers: BackgroundHandlers, message: BackgroundMessage, sender: Sender): Promise<unknown> {
   const handler = handlers[message.type] as (args: unknown, sender: Sender) => Promise<unknown>;
   return handler(message.args, sender);
+}
+
+type ContentArgs<K extends ContentRequestName> = ContentRequests[K]['args'];
+type ContentResult<K extends ContentRequestName> = ContentRequests[K]['result'];
+
+export type ContentHandlers = {
+  [K in ContentRequestName]: (args: ContentArgs<K>) => Promise<ContentResult<K>>;
+};
+
+/** From the background to a tab's top frame. */
+export function sendToTab<K extends ContentRequestName>(
+  tabId: number,
+  type: K,
+  args: ContentArgs<K>,
+): Promise<ContentResult<K>> {
+  return browser.tabs.sendMessage(tabId, { type, args }, { frameId: 0 }) as Promise<ContentResult<K>>;
+}
+
+/** In a content script: answers the background only, and only known requests. */
+export function serveContent(handlers: ContentHandlers, signal: AbortSignal): void {
+  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    // Content scripts cannot send to tabs: anything that reaches here with our id is our extension.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const parsed = parseContentMessage(message);
+    if (!parsed.ok) return Promise.reject(new Error(parsed.error));
+    const m: ContentMessage = parsed.message;
+    const handler = handlers[m.type] as (args: unknown) => Promise<unknown>;
+    return handler(m.args);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }

@@ -52,6 +52,14 @@ describe('browserManifest', () => {
     }
   });
 
+  it('declares the keyboard command that opens the next mention’s card', () => {
+    for (const m of [chrome, firefox]) {
+      expect(m.commands).toEqual({
+        'next-mention': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandNextMention__' },
+      });
+    }
+  });
+
   it('leaves the source manifest untouched', () => {
     const before = JSON.stringify(source);
     browserManifest(source, { target: 'firefox', version: '1.2.3' });

@@ -16,7 +16,11 @@ export const REAL_PAGES = resolve(ROOT, '../shared/corpus/real-pages');
 
 /** The few extension APIs the harness reads, as seen from an extension page. */
 interface ExtApi {
-  tabs: { getCurrent(): Promise<{ id?: number } | undefined>; query(q: object): Promise<Array<{ id?: number }>> };
+  tabs: {
+    getCurrent(): Promise<{ id?: number } | undefined>;
+    query(q: object): Promise<Array<{ id?: number }>>;
+    sendMessage(id: number, m: unknown, o: object): Promise<unknown>;
+  };
   action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
 }
 
@@ -56,6 +60,8 @@ export interface ExtensionSession {
   openExtensionPage(path: string, waitFor?: string): Promise<Page>;
   /** The extension's tab id of the most recently opened web page. */
   latestTabId(): Promise<number>;
+  /** Sends a message to a tab's top frame from the extension, as the background does. */
+  sendToTab(tabId: number, message: unknown): Promise<unknown>;
   /** The toolbar badge text the extension set for a tab. */
   badgeText(tabId: number): Promise<string>;
   /** The toolbar button title the extension set for a tab. */
@@ -127,6 +133,8 @@ export async function launch(name: BrowserName, opts: { lang?: string } = {}): P
     extensionBase = `moz-extension://${FIREFOX_UUID}/`;
   }
 
+  // An extension page kept open to read tabs and the badge from, opened first
+  // so it never takes the front from a page under test.
   let probe: Page | null = null;
   const session: ExtensionSession = {
     name,
@@ -135,6 +143,8 @@ export async function launch(name: BrowserName, opts: { lang?: string } = {}): P
     async openPage(url) {
       const page = await browser.newPage();
       await page.goto(url, { waitUntil: 'load' });
+      // Background tabs get no animation frames: the page under test is in front.
+      await page.bringToFront();
       return page;
     },
     async openExtensionPage(path, waitFor = 'body') {
@@ -181,6 +191,17 @@ export async function launch(name: BrowserName, opts: { lang?: string } = {}): P
         return api.action.getBadgeText({ tabId: id });
       }, tabId);
     },
+    async sendToTab(tabId, message) {
+      return (probe as Page).evaluate(
+        async (id, m) => {
+          const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+          const api = (g.browser ?? g.chrome) as ExtApi;
+          return api.tabs.sendMessage(id, m, { frameId: 0 });
+        },
+        tabId,
+        message as object,
+      );
+    },
     async badgeTitle(tabId) {
       probe ??= await session.openExtensionPage('popup.html?tab=0', '#mention-count');
       return probe.evaluate(async (id) => {
@@ -194,6 +215,7 @@ export async function launch(name: BrowserName, opts: { lang?: string } = {}): P
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  probe = await session.openExtensionPage('popup.html?tab=0', '#mention-count');
   return session;
 }
 

@@ -1,0 +1,190 @@
+import type { Referent } from '../lib/matcher.ts';
+import { formatPackDate } from '../lib/dates.ts';
+import type { PackLocale } from '../lib/locale.ts';
+import type { Localized, Pack, PackEvent, PackSource } from '../data/pack-schema.ts';
+
+/**
+ * The card's content, built from a pack with elements and textContent only:
+ * a pack is data, so "<img onerror=…>" in it shows as those characters.
+ */
+
+export type Translate = (key: string, substitutions?: string[]) => string;
+
+export interface CardContentOptions {
+  pack: Pack;
+  referent: Referent;
+  /** Which pack text to show. */
+  locale: PackLocale;
+  /** The reader's language, for dates and place names. */
+  language: string;
+  t: Translate;
+  /** Show every government action, not only those the article reports. */
+  showAll?: boolean;
+}
+
+export interface CardContent {
+  root: HTMLElement;
+  /** The heading focus moves to when the card opens from the keyboard. */
+  heading: HTMLElement;
+  /** Buttons the card wires up: they do nothing by themselves. */
+  close: HTMLButtonElement;
+  toggleAll: HTMLButtonElement | null;
+  openPanel: HTMLButtonElement;
+  turnOff: HTMLButtonElement;
+}
+
+type Child = Node | string | null | undefined | false;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: { className?: string; text?: string; attrs?: Record<string, string> } = {},
+  children: Child[] = [],
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+const pick = (text: Localized, locale: PackLocale): string => text[locale];
+
+function link(doc: Document, href: string, text: string): HTMLAnchorElement {
+  const a = el(doc, 'a', { text, attrs: { href, target: '_blank', rel: 'noopener noreferrer' } });
+  return a;
+}
+
+function sourceNode(doc: Document, source: PackSource, locale: PackLocale): Node {
+  const label = source.label === undefined ? '' : typeof source.label === 'string' ? source.label : pick(source.label, locale);
+  const text = label ? `${source.publisher}: ${label}` : source.publisher;
+  return source.url ? link(doc, source.url, text) : el(doc, 'cite', { text });
+}
+
+function placeName(code: string | undefined, language: string): string {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function eventItem(doc: Document, event: PackEvent, o: CardContentOptions, withPlace: boolean): HTMLLIElement {
+  const date = el(doc, 'time', {
+    className: 'date',
+    text: formatPackDate(event.date, event.precision, o.language),
+    attrs: { datetime: event.date },
+  });
+  const who = [withPlace ? placeName(event.jurisdiction, o.language) : '', pick(event.actor, o.locale)]
+    .filter(Boolean)
+    .join(' · ');
+  const sources = el(doc, 'p', { className: 'sources' }, [o.t('cardSources'), ' ']);
+  event.sources.forEach((source, i) => {
+    if (i > 0) sources.append(', ');
+    sources.append(sourceNode(doc, source, o.locale));
+  });
+  return el(doc, 'li', { className: `event kind-${event.kind}${event.inArticle ? ' in-article' : ''}` }, [
+    el(doc, 'p', { className: 'when' }, [
+      date,
+      event.inArticle ? el(doc, 'span', { className: 'badge', text: o.t('cardInArticle') }) : null,
+    ]),
+    el(doc, 'p', { className: 'who', text: who }),
+    el(doc, 'p', { className: 'what', text: pick(event.text, o.locale) }),
+    sources,
+  ]);
+}
+
+export function buildCardContent(doc: Document, o: CardContentOptions): CardContent {
+  const { pack, locale } = o;
+  const person = o.referent === 'person' ? pack.entity.related?.find((r) => r.kind === 'person') : undefined;
+  const subject = person ?? pack.entity;
+
+  const heading = el(doc, 'h2', { text: subject.name, attrs: { id: 'card-title', tabindex: '-1' } });
+  const close = el(doc, 'button', { className: 'close', text: '×', attrs: { type: 'button', 'aria-label': o.t('cardClose') } });
+  const header = el(doc, 'header', {}, [
+    heading,
+    close,
+    el(doc, 'p', { className: 'identity', text: pick(subject.identity, locale) }),
+  ]);
+
+  // What the article says, with a note wherever the record differs.
+  const { article } = pack;
+  const articleMeta = el(doc, 'p', { className: 'article' }, [
+    `${article.outlet} · ${formatPackDate(article.date, article.precision, o.language)} · `,
+    link(doc, article.url, article.title),
+  ]);
+  if (article.basedOn) articleMeta.append(' · ', `${o.t('cardBasedOn')} `, sourceNode(doc, article.basedOn, locale));
+  const points = el(
+    doc,
+    'ul',
+    { className: 'points' },
+    pack.keyPoints.map((point) =>
+      el(doc, 'li', {}, [
+        el(doc, 'p', { text: pick(point.text, locale) }),
+        point.note &&
+          el(doc, 'p', { className: 'note' }, [
+            el(doc, 'strong', { text: o.t('cardRecordNote') }),
+            ' ',
+            pick(point.note, locale),
+          ]),
+      ]),
+    ),
+  );
+  const articleSection = el(doc, 'section', { attrs: { 'aria-labelledby': 'card-article' } }, [
+    el(doc, 'h3', { text: o.t('cardArticleHeading'), attrs: { id: 'card-article' } }),
+    articleMeta,
+    points,
+  ]);
+
+  // Government actions, oldest first: the sequence reads as a story.
+  const actions = pack.events.filter((e) => e.kind !== 'company');
+  const reported = actions.filter((e) => e.inArticle);
+  const shown = o.showAll || reported.length === actions.length ? actions : reported;
+  const actionList = el(
+    doc,
+    'ol',
+    { className: 'events' },
+    shown.map((e) => eventItem(doc, e, o, true)),
+  );
+  const toggleAll =
+    reported.length < actions.length
+      ? el(doc, 'button', {
+          className: 'more',
+          text: o.showAll ? o.t('cardShowFewer') : o.t('cardShowAll', [String(actions.length)]),
+          attrs: { type: 'button', 'aria-expanded': String(Boolean(o.showAll)) },
+        })
+      : null;
+  const actionSection = el(doc, 'section', { attrs: { 'aria-labelledby': 'card-actions' } }, [
+    el(doc, 'h3', { text: o.t('cardActionsHeading'), attrs: { id: 'card-actions' } }),
+    actionList,
+    toggleAll,
+  ]);
+
+  const responses = pack.events.filter((e) => e.kind === 'company');
+  const responseSection =
+    responses.length > 0 &&
+    el(doc, 'section', { attrs: { 'aria-labelledby': 'card-response' } }, [
+      el(doc, 'h3', { text: o.t('cardResponseHeading'), attrs: { id: 'card-response' } }),
+      el(doc, 'ol', { className: 'events' }, responses.map((e) => eventItem(doc, e, o, false))),
+    ]);
+
+  const openPanel = el(doc, 'button', { text: o.t('cardOpenPanel'), attrs: { type: 'button' } });
+  const turnOff = el(doc, 'button', { text: o.t('cardTurnOffSite'), attrs: { type: 'button' } });
+  const footer = el(doc, 'footer', {}, [
+    el(doc, 'p', { className: 'updated', text: o.t('cardUpdated', [formatPackDate(pack.updated, 'day', o.language)]) }),
+    el(doc, 'p', { className: 'actions' }, [openPanel, turnOff]),
+  ]);
+
+  const root = el(
+    doc,
+    'div',
+    {
+      className: 'card',
+      attrs: { role: 'dialog', 'aria-modal': 'false', 'aria-label': o.t('cardDialogLabel', [subject.name]), lang: locale },
+    },
+    [header, el(doc, 'div', { className: 'body' }, [articleSection, actionSection, responseSection]), footer],
+  );
+  return { root, heading, close, toggleAll, openPanel, turnOff };
+}

@@ -1,0 +1,194 @@
+import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import type { Mention } from './engine.ts';
+import { buildCardContent, type CardContent, type CardContentOptions } from './card-content.ts';
+import { CARD_CSS } from './card-style.ts';
+import { HOST_TAG } from './segments.ts';
+
+/**
+ * The card: our one node in the page, a custom-tag host with a closed shadow
+ * root, shown in the top layer as a popover and placed against the
+ * mention's Range with floating-ui. Built on first use, not at page load.
+ */
+
+export interface CardOptions extends Omit<CardContentOptions, 'referent' | 'showAll'> {
+  onOpenPanel(): void;
+  onTurnOff(): void;
+  /** The pointer entered or left the card. */
+  onPointerInside(inside: boolean): void;
+  /** The card closed (Escape, close button, click elsewhere, mention gone). */
+  onClosed(): void;
+  signal: AbortSignal;
+}
+
+export interface Card {
+  show(mention: Mention, opts?: { focus?: boolean; point?: { x: number; y: number } }): void;
+  hide(): void;
+  readonly mention: Mention | null;
+}
+
+type PopoverHost = HTMLElement & { showPopover(): void; hidePopover(): void };
+
+export function createCard(doc: Document, o: CardOptions): Card {
+  let host: PopoverHost | null = null;
+  let shadow: ShadowRoot | null = null;
+  let content: CardContent | null = null;
+  let current: Mention | null = null;
+  let showAll = false;
+  let stopPositioning: (() => void) | null = null;
+  let returnFocus: Element | null = null;
+
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+
+  const build = (): void => {
+    host = doc.createElement(HOST_TAG) as PopoverHost;
+    host.setAttribute('popover', 'manual');
+    shadow = host.attachShadow({ mode: 'closed' });
+    try {
+      const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
+      sheet.replaceSync(CARD_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      // A constructed sheet is not subject to the page's CSP; a <style> is
+      // the fallback where adopting fails.
+      const style = doc.createElement('style');
+      style.textContent = CARD_CSS;
+      shadow.append(style);
+    }
+    host.addEventListener('pointerenter', () => o.onPointerInside(true), { signal: o.signal });
+    host.addEventListener('pointerleave', () => o.onPointerInside(false), { signal: o.signal });
+    host.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        hide(true);
+      }
+    }, { signal: o.signal });
+    view?.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && current) hide(true);
+    }, { capture: true, signal: o.signal });
+    view?.addEventListener('pointerdown', (event) => {
+      if (current && event.target !== host) hide(false);
+    }, { capture: true, passive: true, signal: o.signal });
+    o.signal.addEventListener('abort', () => host?.remove(), { once: true });
+  };
+
+  const render = (mention: Mention): void => {
+    if (!shadow) return;
+    content = buildCardContent(doc, { ...o, referent: mention.refersTo, showAll });
+    const { root, close, toggleAll, openPanel, turnOff } = content;
+    // Only the reader's own clicks count: a page script cannot press our buttons.
+    const onClick = (button: HTMLElement, action: () => void): void =>
+      button.addEventListener('click', (event) => {
+        if (event.isTrusted) action();
+      });
+    onClick(close, () => hide(true));
+    if (toggleAll) onClick(toggleAll, () => {
+      showAll = !showAll;
+      const hadFocus = shadow?.activeElement === toggleAll;
+      render(mention);
+      if (hadFocus) content?.toggleAll?.focus();
+    });
+    onClick(openPanel, () => o.onOpenPanel());
+    onClick(turnOff, () => o.onTurnOff());
+    const old = shadow.querySelector('.card');
+    if (old) old.replaceWith(root);
+    else shadow.append(root);
+  };
+
+  /** The mention left the viewport or the page: the card goes with it. */
+  const outOfView = (range: Range): boolean => {
+    if (range.collapsed || !range.startContainer.isConnected) return true;
+    const height = view?.innerHeight ?? 0;
+    const width = view?.innerWidth ?? 0;
+    return ![...range.getClientRects()].some((r) => r.bottom > 0 && r.top < height && r.right > 0 && r.left < width);
+  };
+
+  const place = (mention: Mention, point?: { x: number; y: number }): void => {
+    stopPositioning?.();
+    const range = mention.range;
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: mention.block,
+    };
+    const update = (): void => {
+      if (!host) return;
+      if (outOfView(range)) {
+        hide(false);
+        return;
+      }
+      void computePosition(reference, host, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(point),
+          offset(6),
+          flip({ padding: 8, fallbackStrategy: 'bestFit' }),
+          shift({ padding: 8 }),
+          // Never taller than the room on its side: the card scrolls inside.
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              host?.style.setProperty('--backstory-max-height', `${Math.max(120, Math.floor(availableHeight))}px`, 'important');
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        host?.style.setProperty('--backstory-x', `${Math.round(x)}px`, 'important');
+        host?.style.setProperty('--backstory-y', `${Math.round(y)}px`, 'important');
+      });
+    };
+    stopPositioning = autoUpdate(reference, host as HTMLElement, update, { animationFrame: false });
+  };
+
+  function show(mention: Mention, opts: { focus?: boolean; point?: { x: number; y: number } } = {}): void {
+    if (!host) build();
+    if (!host) return;
+    // The page may have removed our host; put it back on the next use.
+    if (!host.isConnected) doc.documentElement.append(host);
+    if (current !== mention) {
+      showAll = false;
+      render(mention);
+    }
+    current = mention;
+    try {
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // A host the page moved into an inert place cannot open; recreate it.
+      host.remove();
+      doc.documentElement.append(host);
+      host.showPopover();
+    }
+    place(mention, opts.point);
+    if (opts.focus) {
+      returnFocus = doc.activeElement;
+      content?.heading.focus();
+    }
+  }
+
+  function hide(restoreFocus = false): void {
+    if (!current) return;
+    current = null;
+    stopPositioning?.();
+    stopPositioning = null;
+    try {
+      host?.hidePopover();
+    } catch {
+      // Already closed.
+    }
+    if (restoreFocus) {
+      // Focus leaves the hidden card at once, not at the browser's next focus fix-up.
+      (shadow?.activeElement as HTMLElement | null)?.blur();
+      (returnFocus as HTMLElement | null)?.focus?.();
+    }
+    returnFocus = null;
+    o.onClosed();
+  }
+
+  return {
+    show,
+    hide: () => hide(false),
+    get mention() {
+      return current;
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import type { Matcher } from '../lib/matcher.ts';
+import type { Pack } from '../data/pack-schema.ts';
+import type { PackLocale } from '../lib/locale.ts';
+import { PageMentions } from './page-mentions.ts';
+import { createMentionMarks } from './highlights.ts';
+import { watchHover } from './hover.ts';
+import { createHoverIntent } from './hover-intent.ts';
+import { createCard, type Card } from './card.ts';
+import type { Translate } from './card-content.ts';
+import type { Mention } from './engine.ts';
+
+/**
+ * Everything Backstory does in one frame while it is on: find and mark
+ * mentions, follow the pointer, open the card. `stop()` undoes all of it
+ * (marks, listeners, observers, the card's host) in one call.
+ */
+
+export interface PageSessionOptions {
+  matcher: Matcher;
+  pack: Pack;
+  locale: PackLocale;
+  language: string;
+  t: Translate;
+  shadowRootOf?: (el: Element) => ShadowRoot | null;
+  onCount(count: number): void;
+  onOpenPanel(): void;
+  onTurnOff(): void;
+  openDelayMs?: number;
+  graceMs?: number;
+}
+
+export interface PageSession {
+  readonly page: PageMentions;
+  /** Scrolls to the mention after the one whose card is open, and opens its card with focus. */
+  focusNextMention(): boolean;
+  stop(): void;
+}
+
+export function startPageSession(doc: Document, o: PageSessionOptions): PageSession {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const view = doc.defaultView as Window;
+  const marks = createMentionMarks(view);
+  let lastPoint: { x: number; y: number } | undefined;
+
+  const page = new PageMentions(doc, {
+    matcher: o.matcher,
+    shadowRootOf: o.shadowRootOf,
+    signal,
+    onChange(current) {
+      marks.show(current.mentions().map((m) => m.range));
+      o.onCount(current.count);
+      // The open card's mention was removed or hidden: close it.
+      if (card?.mention && !current.mentionFor(card.mention.range)) card.hide();
+    },
+  });
+
+  let card: Card | null = null;
+  const cardFor = (): Card =>
+    (card ??= createCard(doc, {
+      pack: o.pack,
+      locale: o.locale,
+      language: o.language,
+      t: o.t,
+      signal,
+      onOpenPanel: o.onOpenPanel,
+      onTurnOff: o.onTurnOff,
+      onPointerInside: (inside) => intent.pointerOnCard(inside),
+      onClosed: () => {
+        intent.shown(null);
+        marks.activate(null);
+      },
+    }));
+
+  const open = (mention: Mention, focus: boolean): void => {
+    cardFor().show(mention, { focus, point: focus ? undefined : lastPoint });
+    intent.shown(mention);
+    marks.activate(mention.range);
+  };
+
+  const intent = createHoverIntent({
+    openDelayMs: o.openDelayMs ?? 350,
+    graceMs: o.graceMs ?? 300,
+    open: (mention) => open(mention, false),
+    close: () => card?.hide(),
+  });
+
+  page.start();
+  watchHover(doc, {
+    page,
+    highlight: marks.highlight,
+    restore: marks.restore,
+    signal,
+    onHover(mention) {
+      if (!card?.mention) marks.activate(mention?.range ?? null);
+      intent.pointerOn(mention);
+    },
+  });
+  view.addEventListener(
+    'pointermove',
+    (event) => {
+      lastPoint = { x: event.clientX, y: event.clientY };
+    },
+    { passive: true, capture: true, signal },
+  );
+
+  return {
+    page,
+    focusNextMention() {
+      const all = page.mentionsInOrder();
+      if (all.length === 0) return false;
+      const at = card?.mention ? all.indexOf(card.mention) : -1;
+      const next = all[(at + 1) % all.length] as Mention;
+      next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      open(next, true);
+      return true;
+    },
+    stop() {
+      intent.cancel();
+      card?.hide();
+      controller.abort();
+      marks.clear();
+      o.onCount(0);
+    },
+  };
+}

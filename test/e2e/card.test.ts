@@ -1,0 +1,218 @@
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, eventually, launch, serveFixtures, type ExtensionSession, type FixtureServer } from './harness.ts';
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The box of the first occurrence of `text` in `selector`. */
+const boxOf = (page: Page, selector: string, text: string): Promise<Box> =>
+  page.evaluate(
+    (sel, needle) => {
+      const walker = document.createTreeWalker(document.querySelector(sel) as Node, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(needle);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + needle.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x, y: b.y, width: b.width, height: b.height };
+      }
+      throw new Error(`${needle} not in ${sel}`);
+    },
+    selector,
+    text,
+  );
+
+/** Whether our card is open, and where, as the page sees its host. */
+const cardState = (page: Page): Promise<{ open: boolean; box: Box | null }> =>
+  page.evaluate(() => {
+    const host = document.querySelector('backstory-card');
+    if (!host || !host.matches(':popover-open')) return { open: false, box: null };
+    const b = host.getBoundingClientRect();
+    return { open: true, box: { x: b.x, y: b.y, width: b.width, height: b.height } };
+  });
+
+const isOpen = async (page: Page): Promise<boolean> => (await cardState(page)).open;
+
+const hover = async (page: Page, box: Box): Promise<void> => {
+  await page.mouse.move(box.x + Math.min(12, box.width / 2), box.y + box.height / 2);
+};
+
+describe.each(BROWSERS)('%s: the context card', (name) => {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+  let page: Page;
+  let tabId: number;
+
+  // One demo page for the whole file; each test leaves the card closed.
+  beforeAll(async () => {
+    server = await serveFixtures();
+    session = await launch(name);
+    page = await session.openPage(server.url('/demo/index.html'));
+    tabId = await session.latestTabId();
+    await eventually(() => session.badgeText(tabId), '12');
+    await page.bringToFront();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('is not in the page until a mention is hovered, and opens after the pointer rests on one', async () => {
+    expect(await page.evaluate(() => document.querySelector('backstory-card'))).toBeNull();
+    const mention = await boxOf(page, 'article p:nth-of-type(2)', 'Kaspersky');
+    await hover(page, mention);
+    // Passing over is not resting: nothing yet.
+    await new Promise((r) => setTimeout(r, 120));
+    expect(await isOpen(page)).toBe(false);
+    expect(await eventually(() => isOpen(page), true, 3000)).toBe(true);
+    const { box } = await cardState(page);
+    const viewport = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+    // Next to the name, about 420 px wide at most, and on screen.
+    expect(box!.width).toBeLessThanOrEqual(421);
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.w);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.h);
+    const nearBelow = Math.abs(box!.y - (mention.y + mention.height)) < 20;
+    const nearAbove = Math.abs(box!.y + box!.height - mention.y) < 20;
+    expect(nearBelow || nearAbove).toBe(true);
+  });
+
+  it('stays open while the pointer crosses onto the card, and closes after leaving both', async () => {
+    const { box } = await cardState(page);
+    await page.mouse.move(box!.x + 40, box!.y + 40, { steps: 4 });
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await isOpen(page)).toBe(true);
+    // Far from the card and any mention.
+    await page.mouse.move(box!.x + box!.width + 150, 5, { steps: 4 });
+    expect(await eventually(() => isOpen(page), false, 3000)).toBe(false);
+  });
+
+  it('closes on Escape', async () => {
+    await hover(page, await boxOf(page, 'article p:nth-of-type(2)', 'Kaspersky'));
+    expect(await eventually(() => isOpen(page), true, 3000)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await eventually(() => isOpen(page), false, 2000)).toBe(false);
+  });
+
+  it('closes on a click elsewhere, and when the page scrolls the mention away', async () => {
+    // After Escape the card stays closed until the pointer leaves and comes back.
+    await page.mouse.move(700, 20);
+    await hover(page, await boxOf(page, 'article p:nth-of-type(2)', 'Kaspersky'));
+    expect(await eventually(() => isOpen(page), true, 3000)).toBe(true);
+    await page.mouse.click(700, 20);
+    expect(await eventually(() => isOpen(page), false, 2000)).toBe(false);
+
+    await page.mouse.move(700, 20);
+    await hover(page, await boxOf(page, 'article p:nth-of-type(2)', 'Kaspersky'));
+    expect(await eventually(() => isOpen(page), true, 3000)).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    expect(await eventually(() => isOpen(page), false, 2000)).toBe(false);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
+  it('opens from the keyboard command with focus inside, and Escape gives focus back', async () => {
+    await page.mouse.move(700, 5);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const reply = await session.sendToTab(tabId, { type: 'focusNextMention', args: {} });
+    expect(reply).toEqual({ opened: true });
+    expect(await eventually(() => isOpen(page), true, 2000)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('backstory-card');
+    await page.keyboard.press('Escape');
+    expect(await eventually(() => isOpen(page), false, 2000)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.localName)).not.toBe('backstory-card');
+  });
+
+  it('keeps its content from the page: the shadow root is closed', async () => {
+    expect(await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot ?? null)).toBeNull();
+    expect(await page.evaluate(() => document.querySelector('backstory-card')?.textContent)).toBe('');
+  });
+});
+
+// Chromium exposes the accessibility tree and ARIA queries that reach into
+// closed shadow roots, so the card's words can be read there.
+interface AxNode {
+  role?: string;
+  name?: string;
+  children?: AxNode[];
+}
+
+function findNode(node: AxNode | null | undefined, test: (n: AxNode) => boolean): AxNode | undefined {
+  if (!node) return undefined;
+  if (test(node)) return node;
+  for (const child of node.children ?? []) {
+    const found = findNode(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const allNames = (node: AxNode | undefined): string[] =>
+  node ? [node.name ?? '', ...(node.children ?? []).flatMap(allNames)] : [];
+
+describe('chromium: the card as a screen reader and a reader see it', () => {
+  let server: FixtureServer;
+
+  const dialogText = async (page: Page): Promise<string> => {
+    const dialog = (await page.waitForSelector('::-p-aria([role="dialog"])', { timeout: 5000 })) as ElementHandle;
+    return dialog.evaluate((el) => el.textContent ?? '');
+  };
+
+  beforeAll(async () => {
+    server = await serveFixtures();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  for (const [lang, expected] of [
+    [
+      'en-US',
+      {
+        label: 'Backstory: context for Kaspersky',
+        words: ['What the article says', 'Government actions', "Kaspersky's response", 'December 1, 2017', 'The record:', 'The Guardian', 'Show all 15 actions'],
+      },
+    ],
+    [
+      'nl',
+      {
+        label: 'Backstory: context bij Kaspersky',
+        words: ['Wat het artikel zegt', 'Overheidsmaatregelen', 'Reactie van Kaspersky', '1 december 2017', 'De feiten:', 'juni 2018'],
+      },
+    ],
+  ] as const) {
+    it(`shows the card in the browser's language (${lang}), as a named dialog with the actions' dates`, async () => {
+      const session = await launch('chromium', { lang });
+      try {
+        const page = await session.openPage(server.url('/demo/index.html'));
+        const tabId = await session.latestTabId();
+        await eventually(() => session.badgeText(tabId), '12');
+        await page.bringToFront();
+        await session.sendToTab(tabId, { type: 'focusNextMention', args: {} });
+        const text = await dialogText(page);
+        for (const word of expected.words) expect(text).toContain(word);
+        const tree = await page.accessibility.snapshot({ interestingOnly: false });
+        const dialog = findNode(tree, (n) => n.role === 'dialog');
+        expect(dialog?.name).toBe(expected.label);
+        const names = allNames(dialog);
+        expect(names).toContain(expected.words[1]);
+        expect(names.some((n) => n.includes(expected.words[3]))).toBe(true);
+        // Links open in a new tab and tell the target nothing of us.
+        const links = await page.$$eval('::-p-aria([role="dialog"]) >>> a', (as) =>
+          as.map((a) => [a.getAttribute('target'), a.getAttribute('rel')]),
+        );
+        expect(links.length).toBeGreaterThan(5);
+        for (const attrs of links) expect(attrs).toEqual(['_blank', 'noopener noreferrer']);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});
