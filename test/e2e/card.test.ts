@@ -130,6 +130,27 @@ describe.each(BROWSERS)('%s: the context card', (name) => {
     expect(await page.evaluate(() => document.activeElement?.localName)).not.toBe('backstory-card');
   });
 
+  it('still shows, on top and at full size, when page CSS hides and restyles everything', async () => {
+    const hostile = await session.openPage(server.url('/fixtures/hostile-css.html'));
+    const id = await session.latestTabId();
+    await eventually(() => session.badgeText(id), '1');
+    await hostile.bringToFront();
+    await hover(hostile, await boxOf(hostile, '#target', 'Kaspersky Lab'));
+    expect(await eventually(() => isOpen(hostile), true, 3000)).toBe(true);
+    const { box } = await cardState(hostile);
+    expect(box!.width).toBeGreaterThan(250);
+    expect(box!.height).toBeGreaterThan(150);
+    // Our host is what the reader's pointer meets there, above the page's top overlay.
+    const onTop = await hostile.evaluate(
+      (x, y) => document.elementFromPoint(x, y)?.localName,
+      box!.x + box!.width / 2,
+      box!.y + box!.height / 2,
+    );
+    expect(onTop).toBe('backstory-card');
+    await hostile.close();
+    await page.bringToFront();
+  });
+
   it('keeps its content from the page: the shadow root is closed', async () => {
     expect(await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot ?? null)).toBeNull();
     expect(await page.evaluate(() => document.querySelector('backstory-card')?.textContent)).toBe('');
@@ -178,6 +199,7 @@ describe('chromium: the card as a screen reader and a reader see it', () => {
       {
         label: 'Backstory: context for Kaspersky',
         words: ['What the article says', 'Government actions', "Kaspersky's response", 'December 1, 2017', 'The record:', 'The Guardian', 'Show all 15 actions'],
+        turnOff: 'Turn off on this site',
       },
     ],
     [
@@ -185,6 +207,7 @@ describe('chromium: the card as a screen reader and a reader see it', () => {
       {
         label: 'Backstory: context bij Kaspersky',
         words: ['Wat het artikel zegt', 'Overheidsmaatregelen', 'Reactie van Kaspersky', '1 december 2017', 'De feiten:', 'juni 2018'],
+        turnOff: 'Uitzetten op deze site',
       },
     ],
   ] as const) {
@@ -210,6 +233,13 @@ describe('chromium: the card as a screen reader and a reader see it', () => {
         );
         expect(links.length).toBeGreaterThan(5);
         for (const attrs of links) expect(attrs).toEqual(['_blank', 'noopener noreferrer']);
+
+        // "Turn off on this site": marks and badge go at once, and the card with them.
+        const turnOff = await page.waitForSelector(`::-p-aria([role="button"][name="${expected.turnOff}"])`);
+        await turnOff!.click();
+        expect(await eventually(() => session.badgeText(tabId), '')).toBe('');
+        expect(await page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(0);
+        expect(await page.evaluate(() => document.querySelector('backstory-card'))).toBeNull();
       } finally {
         await session.close();
       }

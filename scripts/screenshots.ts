@@ -1,0 +1,68 @@
+/**
+ * `npm run screenshots`: the pictures in the README, taken from this build
+ * in headless Chromium: the card on the demo page (light, dark, Dutch) and on
+ * a real page from the shared corpus with a mention inserted.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { eventually, launch, serveFixtures, type ExtensionSession } from '../test/e2e/harness.ts';
+
+const OUT = resolve(import.meta.dirname, '../docs/screenshots');
+mkdirSync(OUT, { recursive: true });
+const server = await serveFixtures();
+
+async function hoverFirst(page: Page, selector: string, word: string): Promise<void> {
+  const point = await page.evaluate(
+    (sel, needle) => {
+      const walker = document.createTreeWalker(document.querySelector(sel) as Node, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(needle);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + needle.length);
+        r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      throw new Error(`${needle} not found`);
+    },
+    selector,
+    word,
+  );
+  await page.mouse.move(point.x, point.y);
+  await page.waitForFunction(() => document.querySelector('backstory-card')?.matches(':popover-open'), { timeout: 5000 });
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+async function shoot(session: ExtensionSession, url: string, file: string, scheme: 'light' | 'dark', prepare?: (page: Page) => Promise<void>): Promise<void> {
+  const page = await session.openPage(url);
+  await page.setViewport({ width: 1100, height: 760 });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  await prepare?.(page);
+  const tabId = await session.latestTabId();
+  await eventually(async () => (await session.badgeText(tabId)) !== '', true);
+  await page.bringToFront();
+  await hoverFirst(page, 'main, article, body', 'Kaspersky');
+  await page.screenshot({ path: join(OUT, file) });
+  await page.close();
+  console.log(`wrote docs/screenshots/${file}`);
+}
+
+const english = await launch('chromium', { lang: 'en-US' });
+await shoot(english, server.url('/demo/index.html'), 'card-demo-light.png', 'light');
+await shoot(english, server.url('/demo/index.html'), 'card-demo-dark.png', 'dark');
+await shoot(english, server.url('/real/guardian-1.html'), 'card-real-page.png', 'light', async (page) => {
+  // The corpus pages do not mention Kaspersky: add one sentence, as a reader would meet it.
+  await page.evaluate(() => {
+    const p = [...document.querySelectorAll('article p, main p, p')].find((el) => (el.textContent ?? '').length > 120);
+    p?.append(' Security agencies have also warned about Kaspersky Lab software.');
+  });
+});
+await english.close();
+
+const dutch = await launch('chromium', { lang: 'nl' });
+await shoot(dutch, server.url('/demo/index.html'), 'card-demo-nl.png', 'light');
+await dutch.close();
+await server.close();
