@@ -23,6 +23,7 @@ const STATIC: Array<[from: string, to: string]> = [
   ['src/popup/popup.html', 'popup.html'],
   ['src/popup/popup.css', 'popup.css'],
   ['src/options/options.html', 'options.html'],
+  ['src/options/options.css', 'options.css'],
   ['src/_locales', '_locales'],
 ];
 const PACKS = ['src/data/kaspersky.pack.json'];

@@ -4,7 +4,11 @@ import { sendToTab, serveBackground } from '../platform/messaging.ts';
 import { clearTab, getTabState, setFrameCount } from '../platform/tab-store.ts';
 import { showMentionCount } from '../platform/badge.ts';
 import { openPanelFor } from '../platform/panel.ts';
+import { repairStoredSettings } from '../platform/settings.ts';
 import { kasperskyPack } from '../data/packs.ts';
+
+// Stored settings are never trusted: what is broken is put right once, at start.
+void repairStoredSettings();
 
 serveBackground({
   async reportMentions({ count }, sender) {

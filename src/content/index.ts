@@ -1,47 +1,61 @@
 // Content script: wires the pack, settings and messaging to the page session.
 import { compileMatcher } from '../lib/matcher.ts';
 import { packLocale } from '../lib/locale.ts';
-import { runsOn, withSiteDisabled } from '../lib/settings.ts';
+import { runsOn, withSiteDisabled, type Settings } from '../lib/settings.ts';
 import { kasperskyPack } from '../data/packs.ts';
+import { STYLE_HIGHLIGHT } from '../dom/highlight-style.ts';
 import { startPageSession, type PageSession } from '../dom/page-session.ts';
 import { createCountReporter } from '../platform/count-reporter.ts';
 import { sendToBackground, serveContent } from '../platform/messaging.ts';
-import { loadSettings, saveSettings, watchSettings } from '../platform/settings.ts';
+import { loadSettings, updateSettings, watchSettings } from '../platform/settings.ts';
 import { shadowRootOf } from '../platform/shadow-roots.ts';
-import { t, uiLanguage } from '../platform/i18n.ts';
+import { translator } from '../platform/i18n.ts';
 
 const forever = new AbortController().signal;
 const reporter = createCountReporter();
 const matcher = compileMatcher(kasperskyPack.patterns);
-const language = uiLanguage();
 let session: PageSession | null = null;
+let applied = '';
 
-function apply(on: boolean): void {
-  if (on && !session) {
-    session = startPageSession(document, {
-      matcher,
-      pack: kasperskyPack,
-      locale: packLocale(language),
-      language,
-      t,
-      shadowRootOf,
-      onCount: (count) => reporter.report(count),
-      onOpenPanel: () => void sendToBackground('openPanel', {}),
-      onTurnOff: () => void loadSettings().then((s) => saveSettings(withSiteDisabled(s, location.hostname))),
-    });
-  } else if (!on && session) {
-    session.stop();
-    session = null;
+/** Starts, stops or restarts the session so it matches the settings, at once. */
+function apply(settings: Settings): void {
+  const on = runsOn(settings, location.hostname);
+  const { highlightStyle, hoverDelayMs, language, showAllEvents } = settings;
+  const shape = JSON.stringify({ on, highlightStyle, hoverDelayMs, language, showAllEvents });
+  if (shape === applied) return;
+  applied = shape;
+  session?.stop();
+  session = null;
+  if (!on) {
     reporter.report(0, { now: true });
+    return;
   }
+  const strings = translator(language);
+  session = startPageSession(document, {
+    matcher,
+    pack: kasperskyPack,
+    locale: packLocale(strings.language),
+    language: strings.language,
+    t: strings.t,
+    shadowRootOf,
+    highlightName: STYLE_HIGHLIGHT[highlightStyle],
+    openDelayMs: hoverDelayMs,
+    showAllEvents,
+    onCount: (count) => reporter.report(count),
+    onOpenPanel: () => void sendToBackground('openPanel', {}),
+    onTurnOff: () => void updateSettings((s) => withSiteDisabled(s, location.hostname)),
+  });
 }
 
-void loadSettings().then((settings) => apply(runsOn(settings, location.hostname)));
-watchSettings((settings) => apply(runsOn(settings, location.hostname)), forever);
+void loadSettings().then(apply);
+watchSettings(apply, forever);
 
 serveContent(
   {
     focusNextMention: async () => ({ opened: session?.focusNextMention() ?? false }),
+    describePage: async () => ({ hostname: location.hostname, running: session !== null }),
+    listMentions: async () => ({ mentions: session?.listMentions() ?? [] }),
+    openMention: async ({ index }) => ({ opened: session?.openMention(index) ?? false }),
   },
   forever,
 );

@@ -2,6 +2,7 @@ import type { Referent } from '../lib/matcher.ts';
 import { formatPackDate } from '../lib/dates.ts';
 import type { PackLocale } from '../lib/locale.ts';
 import type { Localized, Pack, PackEvent, PackSource } from '../data/pack-schema.ts';
+import { el, externalLink } from './elements.ts';
 
 /**
  * The card's content, built from a pack with elements and textContent only:
@@ -33,36 +34,15 @@ export interface CardContent {
   turnOff: HTMLButtonElement;
 }
 
-type Child = Node | string | null | undefined | false;
+export const pick = (text: Localized, locale: PackLocale): string => text[locale];
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  props: { className?: string; text?: string; attrs?: Record<string, string> } = {},
-  children: Child[] = [],
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
-
-const pick = (text: Localized, locale: PackLocale): string => text[locale];
-
-function link(doc: Document, href: string, text: string): HTMLAnchorElement {
-  const a = el(doc, 'a', { text, attrs: { href, target: '_blank', rel: 'noopener noreferrer' } });
-  return a;
-}
-
-function sourceNode(doc: Document, source: PackSource, locale: PackLocale): Node {
+export function sourceNode(doc: Document, source: PackSource, locale: PackLocale): Node {
   const label = source.label === undefined ? '' : typeof source.label === 'string' ? source.label : pick(source.label, locale);
   const text = label ? `${source.publisher}: ${label}` : source.publisher;
-  return source.url ? link(doc, source.url, text) : el(doc, 'cite', { text });
+  return source.url ? externalLink(doc, source.url, text) : el(doc, 'cite', { text });
 }
 
-function placeName(code: string | undefined, language: string): string {
+export function placeName(code: string | undefined, language: string): string {
   if (!code) return '';
   try {
     return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
@@ -113,7 +93,7 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
   const { article } = pack;
   const articleMeta = el(doc, 'p', { className: 'article' }, [
     `${article.outlet} · ${formatPackDate(article.date, article.precision, o.language)} · `,
-    link(doc, article.url, article.title),
+    externalLink(doc, article.url, article.title),
   ]);
   if (article.basedOn) articleMeta.append(' · ', `${o.t('cardBasedOn')} `, sourceNode(doc, article.basedOn, locale));
   const points = el(

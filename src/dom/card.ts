@@ -11,6 +11,8 @@ import { HOST_TAG } from './segments.ts';
  */
 
 export interface CardOptions extends Omit<CardContentOptions, 'referent' | 'showAll'> {
+  /** Start with every government action listed, not only the article's. */
+  showAllEvents?: boolean;
   onOpenPanel(): void;
   onTurnOff(): void;
   /** The pointer entered or left the card. */
@@ -33,7 +35,7 @@ export function createCard(doc: Document, o: CardOptions): Card {
   let shadow: ShadowRoot | null = null;
   let content: CardContent | null = null;
   let current: Mention | null = null;
-  let showAll = false;
+  let showAll = o.showAllEvents ?? false;
   let stopPositioning: (() => void) | null = null;
   let returnFocus: Element | null = null;
 
@@ -146,7 +148,7 @@ export function createCard(doc: Document, o: CardOptions): Card {
     // The page may have removed our host; put it back on the next use.
     if (!host.isConnected) doc.documentElement.append(host);
     if (current !== mention) {
-      showAll = false;
+      showAll = o.showAllEvents ?? false;
       render(mention);
     }
     current = mention;

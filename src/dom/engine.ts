@@ -14,6 +14,10 @@ export interface Mention {
   name: string;
   block: Element;
   visible: boolean;
+  /** The run of text the mention was found in, and its place there (for snippets). */
+  text: string;
+  start: number;
+  end: number;
 }
 
 export interface EngineOptions {
@@ -231,7 +235,16 @@ export class MentionEngine {
     const range = doc.createRange();
     range.setStart(start.node, start.offset);
     range.setEnd(end.node, end.offset);
-    const mention = { range, refersTo: match.refersTo, name: match.name, block: segment.block, visible: false };
+    const mention: Mention = {
+      range,
+      refersTo: match.refersTo,
+      name: match.name,
+      block: segment.block,
+      visible: false,
+      text: segment.text,
+      start: match.start,
+      end: match.end,
+    };
     mention.visible = isVisible(mention);
     return mention;
   }

@@ -23,7 +23,7 @@ export interface MentionMarks {
   clear(): void;
 }
 
-export function createMentionMarks(win: Window): MentionMarks {
+export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT): MentionMarks {
   const view = win as HighlightWindow;
   const registry = view.CSS?.highlights;
   const HighlightCtor = view.Highlight;
@@ -35,7 +35,7 @@ export function createMentionMarks(win: Window): MentionMarks {
   const active = new HighlightCtor();
   active.priority = 1;
   const restore = (): void => {
-    if (registry.get(MENTION_HIGHLIGHT) !== all) registry.set(MENTION_HIGHLIGHT, all);
+    if (registry.get(name) !== all) registry.set(name, all);
     if (registry.get(ACTIVE_HIGHLIGHT) !== active) registry.set(ACTIVE_HIGHLIGHT, active);
   };
   return {
@@ -54,7 +54,7 @@ export function createMentionMarks(win: Window): MentionMarks {
     clear() {
       all.clear();
       active.clear();
-      if (registry.get(MENTION_HIGHLIGHT) === all) registry.delete(MENTION_HIGHLIGHT);
+      if (registry.get(name) === all) registry.delete(name);
       if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);
     },
   };

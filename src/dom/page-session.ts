@@ -8,6 +8,8 @@ import { createHoverIntent } from './hover-intent.ts';
 import { createCard, type Card } from './card.ts';
 import type { Translate } from './card-content.ts';
 import type { Mention } from './engine.ts';
+import { snippetAround } from '../lib/snippet.ts';
+import type { MentionSummary } from '../lib/messages.ts';
 
 /**
  * Everything Backstory does in one frame while it is on: find and mark
@@ -27,12 +29,19 @@ export interface PageSessionOptions {
   onTurnOff(): void;
   openDelayMs?: number;
   graceMs?: number;
+  /** The registered highlight name, which picks the marks' style. */
+  highlightName?: string;
+  showAllEvents?: boolean;
 }
 
 export interface PageSession {
   readonly page: PageMentions;
   /** Scrolls to the mention after the one whose card is open, and opens its card with focus. */
   focusNextMention(): boolean;
+  /** The frame's mentions in reading order, as the panel lists them. */
+  listMentions(): MentionSummary[];
+  /** Scrolls to the mention at `index` (reading order) and opens its card. */
+  openMention(index: number): boolean;
   stop(): void;
 }
 
@@ -40,7 +49,7 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
   const controller = new AbortController();
   const { signal } = controller;
   const view = doc.defaultView as Window;
-  const marks = createMentionMarks(view);
+  const marks = createMentionMarks(view, o.highlightName);
   let lastPoint: { x: number; y: number } | undefined;
 
   const page = new PageMentions(doc, {
@@ -62,6 +71,7 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
       locale: o.locale,
       language: o.language,
       t: o.t,
+      showAllEvents: o.showAllEvents,
       signal,
       onOpenPanel: o.onOpenPanel,
       onTurnOff: o.onTurnOff,
@@ -104,15 +114,31 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
     { passive: true, capture: true, signal },
   );
 
+  const reveal = (mention: Mention, focus: boolean): void => {
+    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    open(mention, focus);
+  };
+
   return {
     page,
     focusNextMention() {
       const all = page.mentionsInOrder();
       if (all.length === 0) return false;
       const at = card?.mention ? all.indexOf(card.mention) : -1;
-      const next = all[(at + 1) % all.length] as Mention;
-      next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
-      open(next, true);
+      reveal(all[(at + 1) % all.length] as Mention, true);
+      return true;
+    },
+    listMentions() {
+      return page.mentionsInOrder().map((m, index) => ({
+        index,
+        refersTo: m.refersTo,
+        ...snippetAround(m.text, m.start, m.end, o.language),
+      }));
+    },
+    openMention(index) {
+      const mention = page.mentionsInOrder()[index];
+      if (!mention) return false;
+      reveal(mention, false);
       return true;
     },
     stop() {

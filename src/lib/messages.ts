@@ -10,6 +10,17 @@ export interface TabState {
   count: number;
   /** Frames that reported, including those with no mention. */
   frames: number;
+  /** The frames that hold at least one mention. */
+  frameIds: number[];
+}
+
+/** One mention as the panel lists it: its sentence, cut around the name. */
+export interface MentionSummary {
+  index: number;
+  before: string;
+  match: string;
+  after: string;
+  refersTo: 'company' | 'person';
 }
 
 export interface BackgroundRequests {
@@ -25,6 +36,12 @@ export interface BackgroundRequests {
 export interface ContentRequests {
   /** The keyboard command: scroll to the next mention and open its card with focus inside. */
   focusNextMention: { args: Record<string, never>; result: { opened: boolean } };
+  /** The panel: which site this frame shows, and whether Backstory runs on it. */
+  describePage: { args: Record<string, never>; result: { hostname: string; running: boolean } };
+  /** The panel: this frame's mentions, in reading order. */
+  listMentions: { args: Record<string, never>; result: { mentions: MentionSummary[] } };
+  /** The panel: scroll to one mention and open its card. */
+  openMention: { args: { index: number }; result: { opened: boolean } };
 }
 
 export type ContentRequestName = keyof ContentRequests;
@@ -50,6 +67,9 @@ export const backgroundMessage = v.variant('type', [
 
 export const contentMessage = v.variant('type', [
   v.strictObject({ type: v.literal('focusNextMention'), args: v.strictObject({}) }),
+  v.strictObject({ type: v.literal('describePage'), args: v.strictObject({}) }),
+  v.strictObject({ type: v.literal('listMentions'), args: v.strictObject({}) }),
+  v.strictObject({ type: v.literal('openMention'), args: v.strictObject({ index: count }) }),
 ]);
 
 type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };

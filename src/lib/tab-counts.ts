@@ -20,8 +20,12 @@ export function withFrameCount(frames: FrameCounts, frameId: number, count: numb
 }
 
 export function tabState(frames: FrameCounts): TabState {
-  const counts = Object.values(frames);
-  return { count: counts.reduce((sum, n) => sum + n, 0), frames: counts.length };
+  const entries = Object.entries(frames);
+  return {
+    count: entries.reduce((sum, [, n]) => sum + n, 0),
+    frames: entries.length,
+    frameIds: entries.filter(([, n]) => n > 0).map(([id]) => Number(id)).sort((a, b) => a - b),
+  };
 }
 
 export const tabKey = (tabId: number): string => `tab:${tabId}`;

@@ -54,13 +54,14 @@ export type ContentHandlers = {
   [K in ContentRequestName]: (args: ContentArgs<K>) => Promise<ContentResult<K>>;
 };
 
-/** From the background to a tab's top frame. */
+/** From the background or the panel to one frame of a tab (the top frame unless told). */
 export function sendToTab<K extends ContentRequestName>(
   tabId: number,
   type: K,
   args: ContentArgs<K>,
+  frameId = 0,
 ): Promise<ContentResult<K>> {
-  return browser.tabs.sendMessage(tabId, { type, args }, { frameId: 0 }) as Promise<ContentResult<K>>;
+  return browser.tabs.sendMessage(tabId, { type, args }, { frameId }) as Promise<ContentResult<K>>;
 }
 
 /** In a content script: answers the background only, and only known requests. */

@@ -60,6 +60,8 @@ export interface ExtensionSession {
   openExtensionPage(path: string, waitFor?: string): Promise<Page>;
   /** The extension's tab id of the most recently opened web page. */
   latestTabId(): Promise<number>;
+  /** Runs a function in an extension page (where `browser`/`chrome` is the extension API). */
+  inExtension<T>(fn: (arg: string) => Promise<T>, arg?: string): Promise<T>;
   /** Sends a message to a tab's top frame from the extension, as the background does. */
   sendToTab(tabId: number, message: unknown): Promise<unknown>;
   /** The toolbar badge text the extension set for a tab. */
@@ -86,10 +88,13 @@ export function extensionDir(name: BrowserName): string {
   return dir;
 }
 
-export async function launch(name: BrowserName, opts: { lang?: string } = {}): Promise<ExtensionSession> {
+export async function launch(
+  name: BrowserName,
+  opts: { lang?: string; /** A profile kept across launches; removed by the caller. */ profile?: string } = {},
+): Promise<ExtensionSession> {
   const executablePath = requireBrowser(name);
   const dir = extensionDir(name);
-  const profile = mkdtempSync(join(tmpdir(), `backstory-${name}-`));
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), `backstory-${name}-`));
   let browser: Browser;
   let extensionBase: string;
 
@@ -191,6 +196,9 @@ export async function launch(name: BrowserName, opts: { lang?: string } = {}): P
         return api.action.getBadgeText({ tabId: id });
       }, tabId);
     },
+    async inExtension(fn, arg = '') {
+      return (probe as Page).evaluate(fn, arg);
+    },
     async sendToTab(tabId, message) {
       return (probe as Page).evaluate(
         async (id, m) => {
@@ -212,7 +220,7 @@ export async function launch(name: BrowserName, opts: { lang?: string } = {}): P
     },
     async close() {
       await browser.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
+      if (!opts.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
   probe = await session.openExtensionPage('popup.html?tab=0', '#mention-count');

@@ -23,7 +23,7 @@ describe('per-tab counts', () => {
     let frames = withFrameCount({}, 0, 3);
     frames = withFrameCount(frames, 7, 2);
     frames = withFrameCount(frames, 0, 1);
-    expect(tabState(frames)).toEqual({ count: 3, frames: 2 });
+    expect(tabState(frames)).toEqual({ count: 3, frames: 2, frameIds: [0, 7] });
   });
 
   it('never trusts stored values: anything of the wrong shape reads as empty', () => {

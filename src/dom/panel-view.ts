@@ -1,0 +1,200 @@
+import type { Pack, PackEvent } from '../data/pack-schema.ts';
+import type { PackLocale } from '../lib/locale.ts';
+import type { MentionSummary } from '../lib/messages.ts';
+import { formatPackDate } from '../lib/dates.ts';
+import type { Translate } from './card-content.ts';
+import { pick, placeName, sourceNode } from './card-content.ts';
+import { el } from './elements.ts';
+
+/**
+ * The toolbar panel, built from data with elements only: the state of this
+ * tab, its mentions, the article's key points and the whole record as a
+ * vertical timeline.
+ */
+
+export type PanelState = 'running' | 'unavailable' | 'paused' | 'siteOff';
+export type EventKind = PackEvent['kind'];
+export const EVENT_KINDS: EventKind[] = ['government', 'court', 'company'];
+
+export interface PanelMention extends MentionSummary {
+  frameId: number;
+}
+
+export interface PanelModel {
+  state: PanelState;
+  hostname: string | null;
+  count: number;
+  mentions: PanelMention[];
+  pack: Pack;
+  locale: PackLocale;
+  language: string;
+  t: Translate;
+  paused: boolean;
+  kinds: ReadonlySet<EventKind>;
+}
+
+export interface PanelHandlers {
+  pick(mention: PanelMention): void;
+  setSiteOn(on: boolean): void;
+  setPaused(paused: boolean): void;
+  setKind(kind: EventKind, shown: boolean): void;
+  openSettings(): void;
+}
+
+const KIND_LABEL: Record<EventKind, string> = {
+  government: 'panelKindGovernment',
+  court: 'panelKindCourt',
+  company: 'panelKindCompany',
+};
+
+function toggle(doc: Document, label: string, checked: boolean, disabled: boolean, onChange: (on: boolean) => void): HTMLLabelElement {
+  const input = el(doc, 'input', { attrs: { type: 'checkbox', role: 'switch' } });
+  input.checked = checked;
+  input.disabled = disabled;
+  input.addEventListener('change', () => onChange(input.checked));
+  return el(doc, 'label', { className: 'switch' }, [input, el(doc, 'span', { text: label })]);
+}
+
+/** A listbox: arrows move, Enter or a click picks. */
+function mentionList(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElement {
+  const list = el(doc, 'ul', {
+    className: 'mentions',
+    attrs: { role: 'listbox', 'aria-labelledby': 'mentions-heading', tabindex: '0' },
+  });
+  const items = m.mentions.map((mention, i) => {
+    const item = el(doc, 'li', { attrs: { role: 'option', id: `mention-${i}`, 'aria-selected': 'false' } }, [
+      mention.before,
+      el(doc, 'mark', { text: mention.match }),
+      mention.after,
+      mention.refersTo === 'person' ? el(doc, 'span', { className: 'tag', text: m.t('panelFounder') }) : null,
+    ]);
+    item.addEventListener('click', () => {
+      select(i);
+      h.pick(mention);
+    });
+    return item;
+  });
+  list.append(...items);
+  let active = -1;
+  const select = (i: number, scroll = true): void => {
+    if (items.length === 0) return;
+    active = (i + items.length) % items.length;
+    items.forEach((item, j) => item.setAttribute('aria-selected', String(j === active)));
+    list.setAttribute('aria-activedescendant', `mention-${active}`);
+    if (scroll) items[active]?.scrollIntoView({ block: 'nearest' });
+  };
+  list.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown') select(active + 1);
+    else if (event.key === 'ArrowUp') select(active < 0 ? items.length - 1 : active - 1);
+    else if (event.key === 'Home') select(0);
+    else if (event.key === 'End') select(items.length - 1);
+    else if (event.key === 'Enter' && active >= 0) h.pick(m.mentions[active] as PanelMention);
+    else return;
+    event.preventDefault();
+  });
+  // Focus from a click must not scroll the list under the pointer mid-click.
+  list.addEventListener('focus', () => {
+    if (active < 0) select(0, false);
+  });
+  return list;
+}
+
+function timeline(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElement {
+  const filters = el(doc, 'fieldset', { className: 'filters' }, [el(doc, 'legend', { text: m.t('panelFilterLabel') })]);
+  for (const kind of EVENT_KINDS) {
+    const input = el(doc, 'input', { attrs: { type: 'checkbox', value: kind } });
+    input.checked = m.kinds.has(kind);
+    input.addEventListener('change', () => h.setKind(kind, input.checked));
+    filters.append(el(doc, 'label', { className: `filter kind-${kind}` }, [input, el(doc, 'span', { className: 'dot' }), m.t(KIND_LABEL[kind])]));
+  }
+  const list = el(doc, 'ol', { className: 'timeline' });
+  let year = '';
+  for (const event of m.pack.events) {
+    if (!m.kinds.has(event.kind)) continue;
+    const y = event.date.slice(0, 4);
+    if (y !== year) {
+      year = y;
+      list.append(el(doc, 'li', { className: 'year', attrs: { 'aria-hidden': 'false' } }, [el(doc, 'span', { text: y })]));
+    }
+    const sources = el(doc, 'p', { className: 'sources' }, [m.t('cardSources'), ' ']);
+    event.sources.forEach((s, i) => {
+      if (i > 0) sources.append(', ');
+      sources.append(sourceNode(doc, s, m.locale));
+    });
+    const who = [placeName(event.jurisdiction, m.language), pick(event.actor, m.locale)].filter(Boolean).join(' · ');
+    list.append(
+      el(doc, 'li', { className: `entry kind-${event.kind}${event.inArticle ? ' in-article' : ''}`, attrs: { 'data-event': event.id } }, [
+        el(doc, 'p', { className: 'when' }, [
+          el(doc, 'time', { text: formatPackDate(event.date, event.precision, m.language), attrs: { datetime: event.date } }),
+          event.inArticle ? el(doc, 'span', { className: 'badge', text: m.t('cardInArticle') }) : null,
+        ]),
+        el(doc, 'p', { className: 'who', text: who }),
+        el(doc, 'p', { className: 'what', text: pick(event.text, m.locale) }),
+        sources,
+      ]),
+    );
+  }
+  return el(doc, 'section', { attrs: { 'aria-labelledby': 'record-heading' } }, [
+    el(doc, 'h2', { text: m.t('panelRecordHeading'), attrs: { id: 'record-heading' } }),
+    filters,
+    list,
+  ]);
+}
+
+export function renderPanel(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElement {
+  const settings = el(doc, 'button', { className: 'link', text: m.t('panelOpenSettings'), attrs: { type: 'button' } });
+  settings.addEventListener('click', () => h.openSettings());
+  const header = el(doc, 'header', {}, [
+    el(doc, 'div', { className: 'title' }, [el(doc, 'h1', { text: m.t('panelTitle') }), settings]),
+    m.hostname ? el(doc, 'p', { className: 'host', text: m.hostname }) : null,
+    el(doc, 'div', { className: 'switches' }, [
+      m.hostname !== null &&
+        toggle(doc, m.t('panelSiteSwitch'), m.state !== 'siteOff', m.paused, (on) => h.setSiteOn(on)),
+      toggle(doc, m.t('panelPause'), m.paused, false, (paused) => h.setPaused(paused)),
+    ]),
+  ]);
+
+  const status = el(doc, 'p', { className: `status state-${m.state}`, attrs: { id: 'mention-count', 'data-count': String(m.count), role: 'status' } });
+  status.textContent =
+    m.state === 'unavailable'
+      ? m.t('panelUnavailable')
+      : m.state === 'paused'
+        ? m.t('panelPaused')
+        : m.state === 'siteOff'
+          ? m.t('panelSiteOff', [m.hostname ?? ''])
+          : m.count === 0
+            ? m.t('panelNoMentions')
+            : m.t('panelMentionCount', [String(m.count)]);
+
+  const mentions =
+    m.state === 'running' && m.mentions.length > 0
+      ? el(doc, 'section', { attrs: { 'aria-labelledby': 'mentions-heading' } }, [
+          el(doc, 'h2', { text: m.t('panelMentionsHeading'), attrs: { id: 'mentions-heading' } }),
+          el(doc, 'p', { className: 'hint', text: m.t('panelListHint') }),
+          mentionList(doc, m, h),
+        ])
+      : null;
+
+  const article = m.pack.article;
+  // The key points fold away so the timeline shows at a glance.
+  const points = el(doc, 'details', { className: 'key-points' }, [
+    el(doc, 'summary', {}, [el(doc, 'h2', { text: m.t('cardArticleHeading'), attrs: { id: 'points-heading' } })]),
+    el(doc, 'p', { className: 'article' }, [
+      `${article.outlet} · ${formatPackDate(article.date, article.precision, m.language)} · `,
+      sourceNode(doc, { publisher: article.title, url: article.url }, m.locale),
+    ]),
+    el(
+      doc,
+      'ul',
+      { className: 'points' },
+      m.pack.keyPoints.map((p) =>
+        el(doc, 'li', {}, [
+          el(doc, 'p', { text: pick(p.text, m.locale) }),
+          p.note && el(doc, 'p', { className: 'note' }, [el(doc, 'strong', { text: m.t('cardRecordNote') }), ' ', pick(p.note, m.locale)]),
+        ]),
+      ),
+    ),
+  ]);
+
+  return el(doc, 'main', { attrs: { id: 'panel', lang: m.locale } }, [header, status, mentions, points, timeline(doc, m, h)]);
+}

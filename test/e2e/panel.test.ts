@@ -1,0 +1,218 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, eventually, launch, serveFixtures, type ExtensionSession, type FixtureServer } from './harness.ts';
+
+const cardOpen = (page: Page): Promise<boolean> =>
+  page.evaluate(() => document.querySelector('backstory-card')?.matches(':popover-open') ?? false);
+
+const marks = (page: Page): Promise<number> => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+
+describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+  let page: Page;
+  let tabId: number;
+
+  const openPanel = async (): Promise<Page> =>
+    session.openExtensionPage(`popup.html?tab=${tabId}`, '#mention-count[data-count]');
+
+  beforeAll(async () => {
+    server = await serveFixtures();
+    session = await launch(name);
+    page = await session.openPage(server.url('/demo/index.html'));
+    tabId = await session.latestTabId();
+    await eventually(() => session.badgeText(tabId), '12');
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('shows the same count as the badge, and one list item per mention', async () => {
+    const panel = await openPanel();
+    const badge = await session.badgeText(tabId);
+    expect(await panel.$eval('#mention-count', (el) => el.getAttribute('data-count'))).toBe(badge);
+    const items = await panel.$$eval('[role="listbox"] [role="option"]', (els) => els.map((e) => e.textContent ?? ''));
+    expect(items).toHaveLength(12);
+    for (const item of items) expect(item).toMatch(/Kaspersky/);
+    expect(items[0]).toContain('Ook Europa wil Kaspersky-software verbannen');
+    await panel.close();
+  });
+
+  it('jumps to a mention chosen with the mouse and opens its card', async () => {
+    const panel = await openPanel();
+    await panel.click('[role="option"]:nth-child(11)');
+    await page.bringToFront();
+    expect(await eventually(() => cardOpen(page), true, 3000)).toBe(true);
+    // The chosen mention is on screen now: the page scrolled to it.
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await panel.close();
+  });
+
+  it('moves through the list with the arrow keys and opens with Enter', async () => {
+    const panel = await openPanel();
+    await panel.focus('[role="listbox"]');
+    await panel.keyboard.press('ArrowDown');
+    await panel.keyboard.press('ArrowDown');
+    expect(await panel.$eval('[role="listbox"]', (el) => el.getAttribute('aria-activedescendant'))).toBe('mention-2');
+    await panel.keyboard.press('Enter');
+    await page.bringToFront();
+    expect(await eventually(() => cardOpen(page), true, 3000)).toBe(true);
+    await page.keyboard.press('Escape');
+    await panel.close();
+  });
+
+  it('draws the whole record: every event with its date and a source, grouped by year, filterable by kind', async () => {
+    const panel = await openPanel();
+    const entries = await panel.$$eval('.timeline .entry', (els) =>
+      els.map((e) => ({
+        date: e.querySelector('time')?.getAttribute('datetime'),
+        text: e.querySelector('time')?.textContent,
+        links: e.querySelectorAll('.sources a').length,
+        cites: e.querySelectorAll('.sources cite').length,
+      })),
+    );
+    expect(entries).toHaveLength(19);
+    for (const entry of entries) {
+      expect(entry.text).toMatch(/\d{4}/);
+      expect(entry.links + entry.cites).toBeGreaterThan(0);
+    }
+    expect(entries.filter((e) => e.links > 0).length).toBeGreaterThanOrEqual(15);
+    const years = await panel.$$eval('.timeline .year', (els) => els.map((e) => e.textContent));
+    expect(years).toEqual(['2017', '2018', '2022', '2024']);
+    expect(await panel.$$eval('.timeline .in-article', (els) => els.length)).toBe(8);
+    // Only the company's own acts.
+    await panel.click('.filters input[value="government"]');
+    await panel.waitForFunction(() => document.querySelectorAll('.timeline .entry').length < 19);
+    await panel.click('.filters input[value="court"]');
+    await panel.waitForFunction(() => document.querySelectorAll('.timeline .entry').length === 4);
+    await panel.close();
+  });
+
+  it('turns the site off and on again live: marks and badge go and come back without a reload', async () => {
+    const panel = await openPanel();
+    await panel.click('.switches label:first-child input');
+    expect(await eventually(() => session.badgeText(tabId), '')).toBe('');
+    expect(await eventually(() => marks(page), 0)).toBe(0);
+    await panel.waitForFunction(() => document.querySelector('#mention-count')?.classList.contains('state-siteOff'));
+    await panel.click('.switches label:first-child input');
+    expect(await eventually(() => session.badgeText(tabId), '12')).toBe('12');
+    expect(await eventually(() => marks(page), 12)).toBe(12);
+    await panel.close();
+  });
+
+  it('pauses everywhere and says so', async () => {
+    const panel = await openPanel();
+    await panel.click('.switches label:last-child input');
+    expect(await eventually(() => session.badgeText(tabId), '')).toBe('');
+    await panel.waitForFunction(() => document.querySelector('#mention-count')?.classList.contains('state-paused'));
+    expect(await panel.$eval('#mention-count', (el) => el.textContent)).toMatch(/paused/);
+    await panel.click('.switches label:last-child input');
+    expect(await eventually(() => session.badgeText(tabId), '12')).toBe('12');
+    await panel.close();
+  });
+
+  it('says when a page has no mentions', async () => {
+    const empty = await session.openPage(server.url('/fixtures/empty.html'));
+    const emptyTab = await session.latestTabId();
+    const panel = await session.openExtensionPage(`popup.html?tab=${emptyTab}`, '#mention-count[data-count]');
+    await panel.waitForFunction(() => document.querySelector('#mention-count')?.classList.contains('state-running'));
+    expect(await panel.$eval('#mention-count', (el) => el.textContent)).toBe('No mentions on this page.');
+    await panel.close();
+    await empty.close();
+  });
+});
+
+describe('chromium: settings that last', () => {
+  let server: FixtureServer;
+  let profile: string;
+
+  beforeAll(async () => {
+    server = await serveFixtures();
+    profile = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('keeps a site turned off across a restart of the browser profile', async () => {
+    const first = await launch('chromium', { profile });
+    const page = await first.openPage(server.url('/fixtures/static.html'));
+    const tabId = await first.latestTabId();
+    await eventually(() => first.badgeText(tabId), '4');
+    const panel = await first.openExtensionPage(`popup.html?tab=${tabId}`, '#mention-count[data-count]');
+    await panel.click('.switches label:first-child input');
+    expect(await eventually(() => first.badgeText(tabId), '')).toBe('');
+    void page;
+    await first.close();
+
+    const second = await launch('chromium', { profile });
+    try {
+      const again = await second.openPage(server.url('/fixtures/static.html'));
+      const againTab = await second.latestTabId();
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await second.badgeText(againTab)).toBe('');
+      expect(await marks(again)).toBe(0);
+      // And back on, for the next test on this profile.
+      await second.inExtension(async () => {
+        const api = (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome;
+        await api.storage.sync.set({ disabledSites: [] });
+      });
+      expect(await eventually(() => second.badgeText(againTab), '4')).toBe('4');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('repairs corrupted settings, key by key, and keeps working', async () => {
+    const first = await launch('chromium', { profile });
+    await first.inExtension(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome;
+      await api.storage.sync.set({ version: 2, enabled: 'yes', hoverDelayMs: 'fast', highlightStyle: 'blue', disabledSites: 'all', junk: { a: 1 } });
+    });
+    // Even before any repair, a page reads the good keys and defaults for the rest.
+    const page = await first.openPage(server.url('/fixtures/static.html'));
+    const tabId = await first.latestTabId();
+    expect(await eventually(() => first.badgeText(tabId), '4')).toBe('4');
+    expect(await page.evaluate(() => CSS.highlights.get('backstory-mention-blue')?.size ?? 0)).toBe(4);
+    await first.close();
+
+    // The background repairs storage when it starts.
+    const second = await launch('chromium', { profile });
+    try {
+      const stored = await eventually(
+        () =>
+          second.inExtension(async () => {
+            const api = (globalThis as unknown as { chrome: { storage: { sync: { get(k: null): Promise<object> } } } }).chrome;
+            return JSON.stringify(await api.storage.sync.get(null));
+          }),
+        JSON.stringify({
+          disabledSites: [],
+          enabled: true,
+          highlightStyle: 'blue',
+          hoverDelayMs: 350,
+          language: 'auto',
+          showAllEvents: false,
+          version: 2,
+        }),
+      );
+      expect(JSON.parse(stored)).toEqual({
+        disabledSites: [],
+        enabled: true,
+        highlightStyle: 'blue',
+        hoverDelayMs: 350,
+        language: 'auto',
+        showAllEvents: false,
+        version: 2,
+      });
+    } finally {
+      await second.close();
+    }
+  });
+});
