@@ -50,7 +50,24 @@ async function shoot(session: ExtensionSession, url: string, file: string, schem
   console.log(`wrote docs/screenshots/${file}`);
 }
 
+async function shootPanel(session: ExtensionSession, file: string, scheme: 'light' | 'dark'): Promise<void> {
+  const page = await session.openPage(server.url('/demo/index.html'));
+  const tabId = await session.latestTabId();
+  await eventually(() => session.badgeText(tabId), '12');
+  const panel = await session.openExtensionPage(`popup.html?tab=${tabId}`, '#mention-count[data-count]');
+  await panel.setViewport({ width: 460, height: 600 });
+  await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  await panel.bringToFront();
+  await new Promise((r) => setTimeout(r, 200));
+  await panel.screenshot({ path: join(OUT, file), fullPage: false });
+  await panel.close();
+  await page.close();
+  console.log(`wrote docs/screenshots/${file}`);
+}
+
 const english = await launch('chromium', { lang: 'en-US' });
+await shootPanel(english, 'panel-light.png', 'light');
+await shootPanel(english, 'panel-dark.png', 'dark');
 await shoot(english, server.url('/demo/index.html'), 'card-demo-light.png', 'light');
 await shoot(english, server.url('/demo/index.html'), 'card-demo-dark.png', 'dark');
 await shoot(english, server.url('/real/guardian-1.html'), 'card-real-page.png', 'light', async (page) => {
@@ -64,5 +81,6 @@ await english.close();
 
 const dutch = await launch('chromium', { lang: 'nl' });
 await shoot(dutch, server.url('/demo/index.html'), 'card-demo-nl.png', 'light');
+await shootPanel(dutch, 'panel-nl.png', 'light');
 await dutch.close();
 await server.close();
