@@ -117,6 +117,19 @@ describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
     await panel.close();
   });
 
+  it('says when extensions cannot run on the page', async () => {
+    // An extension page, like the browser's own pages and the stores, runs no content script.
+    const other = await session.openExtensionPage('options.html', '#options');
+    const otherTab = await session.latestTabId();
+    const panel = await session.openExtensionPage(`popup.html?tab=${otherTab}`, '#mention-count[data-count]');
+    expect(await panel.$eval('#mention-count', (el) => [el.className, el.textContent])).toEqual([
+      'status state-unavailable',
+      'Extensions cannot run on this page.',
+    ]);
+    await panel.close();
+    await other.close();
+  });
+
   it('says when a page has no mentions', async () => {
     const empty = await session.openPage(server.url('/fixtures/empty.html'));
     const emptyTab = await session.latestTabId();
