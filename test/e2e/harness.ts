@@ -21,6 +21,7 @@ interface ExtApi {
     query(q: object): Promise<Array<{ id?: number }>>;
     sendMessage(id: number, m: unknown, o: object): Promise<unknown>;
   };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
   action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
 }
 
@@ -38,14 +39,21 @@ const FIREFOX_UUID = '5b0d6f2c-4f7e-4c1a-9d3e-2a6b8c1e7f40';
 export type FixtureServer = StaticServer;
 
 /**
+ * Corpus pages run none of their own scripts and load nothing from other
+ * hosts (there is no network here, and a load must be the same each time).
+ * Content scripts are not bound by a page's CSP.
+ */
+const REAL_PAGE_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'";
+
+/**
  * Serves /fixtures/* from test/e2e/fixtures, /demo/* from demo/, and
- * /real/* from the shared corpus with the pages' own scripts blocked.
+ * /real/* from the shared corpus with the pages' own scripts and remote loads blocked.
  */
 export function serveFixtures(): Promise<FixtureServer> {
   return serveStatic({
     '/fixtures/': { dir: FIXTURES },
     '/demo/': { dir: join(ROOT, 'demo') },
-    '/real/': { dir: REAL_PAGES, csp: "script-src 'none'" },
+    '/real/': { dir: REAL_PAGES, csp: REAL_PAGE_CSP },
   });
 }
 
@@ -64,6 +72,8 @@ export interface ExtensionSession {
   inExtension<T>(fn: (arg: string) => Promise<T>, arg?: string): Promise<T>;
   /** Sends a message to a tab's top frame from the extension, as the background does. */
   sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  /** What the background knows of a tab: its count and how many frames reported. */
+  tabState(tabId: number): Promise<{ count: number; frames: number }>;
   /** The toolbar badge text the extension set for a tab. */
   badgeText(tabId: number): Promise<string>;
   /** The toolbar button title the extension set for a tab. */
@@ -194,6 +204,13 @@ export async function launch(
         const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
         const api = (g.browser ?? g.chrome) as ExtApi;
         return api.action.getBadgeText({ tabId: id });
+      }, tabId);
+    },
+    async tabState(tabId) {
+      return (probe as Page).evaluate(async (id) => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+        const api = (g.browser ?? g.chrome) as ExtApi;
+        return api.runtime.sendMessage({ type: 'getTabState', args: { tabId: id } }) as Promise<{ count: number; frames: number }>;
       }, tabId);
     },
     async inExtension(fn, arg = '') {
