@@ -6,31 +6,23 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { eventually, launch, serveFixtures, type ExtensionSession } from '../test/e2e/harness.ts';
+import { eventually, launch, serveFixtures, textBox, type ExtensionSession } from '../test/e2e/harness.ts';
 
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 mkdirSync(OUT, { recursive: true });
 const server = await serveFixtures();
 
 async function hoverFirst(page: Page, selector: string, word: string): Promise<void> {
-  const point = await page.evaluate(
+  await page.evaluate(
     (sel, needle) => {
-      const walker = document.createTreeWalker(document.querySelector(sel) as Node, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(needle);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + needle.length);
-        r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const b = r.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-      }
-      throw new Error(`${needle} not found`);
+      const host = [...document.querySelectorAll(sel)].find((el) => el.textContent?.includes(needle));
+      host?.scrollIntoView({ block: 'center' });
     },
-    selector,
+    'p, h1, h2',
     word,
   );
+  const box = await textBox(page, selector, word);
+  const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   await page.mouse.move(point.x, point.y);
   await page.waitForFunction(() => document.querySelector('backstory-card')?.matches(':popover-open'), { timeout: 5000 });
   await new Promise((r) => setTimeout(r, 300));

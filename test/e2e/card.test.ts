@@ -1,33 +1,7 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, eventually, launch, serveFixtures, type ExtensionSession, type FixtureServer } from './harness.ts';
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** The box of the first occurrence of `text` in `selector`. */
-const boxOf = (page: Page, selector: string, text: string): Promise<Box> =>
-  page.evaluate(
-    (sel, needle) => {
-      const walker = document.createTreeWalker(document.querySelector(sel) as Node, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(needle);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + needle.length);
-        const b = r.getBoundingClientRect();
-        return { x: b.x, y: b.y, width: b.width, height: b.height };
-      }
-      throw new Error(`${needle} not in ${sel}`);
-    },
-    selector,
-    text,
-  );
+import { BROWSERS, eventually, launch, serveFixtures, textBox, type Box, type FixtureServer } from './harness.ts';
+import { withExtension } from './with-extension.ts';
 
 /** Whether our card is open, and where, as the page sees its host. */
 const cardState = (page: Page): Promise<{ open: boolean; box: Box | null }> =>
@@ -45,28 +19,21 @@ const hover = async (page: Page, box: Box): Promise<void> => {
 };
 
 describe.each(BROWSERS)('%s: the context card', (name) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
+  const ctx = withExtension(name);
   let page: Page;
   let tabId: number;
 
   // One demo page for the whole file; each test leaves the card closed.
   beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launch(name);
-    page = await session.openPage(server.url('/demo/index.html'));
-    tabId = await session.latestTabId();
-    await eventually(() => session.badgeText(tabId), '12');
+    page = await ctx.session.openPage(ctx.server.url('/demo/index.html'));
+    tabId = await ctx.session.latestTabId();
+    await eventually(() => ctx.session.badgeText(tabId), '12');
     await page.bringToFront();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
   });
 
   it('is not in the page until a mention is hovered, and opens after the pointer rests on one', async () => {
     expect(await page.evaluate(() => document.querySelector('backstory-card'))).toBeNull();
-    const mention = await boxOf(page, 'article p:nth-of-type(2)', 'Kaspersky');
+    const mention = await textBox(page, 'article p:nth-of-type(2)', 'Kaspersky');
     await hover(page, mention);
     // Passing over is not resting: nothing yet.
     await new Promise((r) => setTimeout(r, 120));
@@ -96,7 +63,7 @@ describe.each(BROWSERS)('%s: the context card', (name) => {
   });
 
   it('closes on Escape', async () => {
-    await hover(page, await boxOf(page, 'article p:nth-of-type(2)', 'Kaspersky'));
+    await hover(page, await textBox(page, 'article p:nth-of-type(2)', 'Kaspersky'));
     expect(await eventually(() => isOpen(page), true, 3000)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await eventually(() => isOpen(page), false, 2000)).toBe(false);
@@ -105,13 +72,13 @@ describe.each(BROWSERS)('%s: the context card', (name) => {
   it('closes on a click elsewhere, and when the page scrolls the mention away', async () => {
     // After Escape the card stays closed until the pointer leaves and comes back.
     await page.mouse.move(700, 20);
-    await hover(page, await boxOf(page, 'article p:nth-of-type(2)', 'Kaspersky'));
+    await hover(page, await textBox(page, 'article p:nth-of-type(2)', 'Kaspersky'));
     expect(await eventually(() => isOpen(page), true, 3000)).toBe(true);
     await page.mouse.click(700, 20);
     expect(await eventually(() => isOpen(page), false, 2000)).toBe(false);
 
     await page.mouse.move(700, 20);
-    await hover(page, await boxOf(page, 'article p:nth-of-type(2)', 'Kaspersky'));
+    await hover(page, await textBox(page, 'article p:nth-of-type(2)', 'Kaspersky'));
     expect(await eventually(() => isOpen(page), true, 3000)).toBe(true);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     expect(await eventually(() => isOpen(page), false, 2000)).toBe(false);
@@ -121,7 +88,7 @@ describe.each(BROWSERS)('%s: the context card', (name) => {
   it('opens from the keyboard command with focus inside, and Escape gives focus back', async () => {
     await page.mouse.move(700, 5);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    const reply = await session.sendToTab(tabId, { type: 'focusNextMention', args: {} });
+    const reply = await ctx.session.sendToTab(tabId, { type: 'focusNextMention', args: {} });
     expect(reply).toEqual({ opened: true });
     expect(await eventually(() => isOpen(page), true, 2000)).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('backstory-card');
@@ -131,11 +98,11 @@ describe.each(BROWSERS)('%s: the context card', (name) => {
   });
 
   it('still shows, on top and at full size, when page CSS hides and restyles everything', async () => {
-    const hostile = await session.openPage(server.url('/fixtures/hostile-css.html'));
-    const id = await session.latestTabId();
-    await eventually(() => session.badgeText(id), '1');
+    const hostile = await ctx.session.openPage(ctx.server.url('/fixtures/hostile-css.html'));
+    const id = await ctx.session.latestTabId();
+    await eventually(() => ctx.session.badgeText(id), '1');
     await hostile.bringToFront();
-    await hover(hostile, await boxOf(hostile, '#target', 'Kaspersky Lab'));
+    await hover(hostile, await textBox(hostile, '#target', 'Kaspersky Lab'));
     expect(await eventually(() => isOpen(hostile), true, 3000)).toBe(true);
     const { box } = await cardState(hostile);
     expect(box!.width).toBeGreaterThan(250);

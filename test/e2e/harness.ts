@@ -244,6 +244,50 @@ export async function launch(
   return session;
 }
 
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The box of the first occurrence of `needle` in the text under `selector`, as the page lays it out. */
+export function textBox(page: Page, selector: string, needle: string): Promise<Box> {
+  return page.evaluate(
+    (sel, text) => {
+      const walker = document.createTreeWalker(document.querySelector(sel) as Node, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(text);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + text.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x, y: b.y, width: b.width, height: b.height };
+      }
+      throw new Error(`${text} not found in ${sel}`);
+    },
+    selector,
+    needle,
+  );
+}
+
+/**
+ * Clicks `selector`, asking again when the page replaced the element
+ * between finding and clicking it (the panel re-renders as settings change).
+ */
+export async function clickFresh(page: Page, selector: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.click(selector);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/detached|not clickable/i.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+}
+
 /** Polls `read` until it returns `expected`, or fails with the last value seen. */
 export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, eventually, launch, serveFixtures, type ExtensionSession, type FixtureServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, eventually, textBox } from './harness.ts';
+import { withExtension } from './with-extension.ts';
 
 /** Size of one of our highlights, as the page itself sees CSS.highlights. */
 const marked = (page: Page, name = 'backstory-mention'): Promise<number> =>
@@ -11,50 +12,26 @@ const step = (page: Page, name: string): Promise<void> =>
   page.evaluate((n) => (window as unknown as { steps: Record<string, () => void> }).steps[n]?.(), name);
 
 /** The centre of the first occurrence of `text` inside `selector`. */
-const centreOf = (page: Page, selector: string, text: string): Promise<{ x: number; y: number }> =>
-  page.evaluate(
-    (sel, needle) => {
-      const el = document.querySelector(sel);
-      const walker = document.createTreeWalker(el as Node, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(needle);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + needle.length);
-        const box = r.getBoundingClientRect();
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      throw new Error(`${needle} not found in ${sel}`);
-    },
-    selector,
-    text,
-  );
+const centreOf = async (page: Page, selector: string, text: string): Promise<{ x: number; y: number }> => {
+  const box = await textBox(page, selector, text);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+};
 
 describe.each(BROWSERS)('%s: mentions on real pages', (name) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
+  const ctx = withExtension(name);
 
   const open = async (path: string): Promise<{ page: Page; tabId: number }> => {
-    const page = await session.openPage(server.url(path));
-    return { page, tabId: await session.latestTabId() };
+    const page = await ctx.session.openPage(ctx.server.url(path));
+    return { page, tabId: await ctx.session.latestTabId() };
   };
   const badge = (tabId: number, expected: string): Promise<string> =>
-    eventually(() => session.badgeText(tabId), expected);
+    eventually(() => ctx.session.badgeText(tabId), expected);
 
-  beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launch(name);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
 
   it('counts and marks what a reader sees on a static page, and changes none of it', async () => {
     const { page, tabId } = await open('/fixtures/static.html');
     expect(await badge(tabId, '4')).toBe('4');
-    expect(await session.badgeTitle(tabId)).toBe('4 mentions of Kaspersky');
+    expect(await ctx.session.badgeTitle(tabId)).toBe('4 mentions of Kaspersky');
     expect(await marked(page)).toBe(4);
     expect(await page.evaluate(() => (window as unknown as { __mutations: unknown[] }).__mutations)).toEqual([]);
     await page.close();
@@ -103,8 +80,8 @@ describe.each(BROWSERS)('%s: mentions on real pages', (name) => {
   it('shows 999+ above 999 mentions, and a blank badge after navigating to a page without any', async () => {
     const { page, tabId } = await open('/fixtures/many.html?n=1200');
     expect(await badge(tabId, '999+')).toBe('999+');
-    expect(await session.badgeTitle(tabId)).toBe('1200 mentions of Kaspersky');
-    await page.goto(server.url('/fixtures/empty.html'), { waitUntil: 'load' });
+    expect(await ctx.session.badgeTitle(tabId)).toBe('1200 mentions of Kaspersky');
+    await page.goto(ctx.server.url('/fixtures/empty.html'), { waitUntil: 'load' });
     expect(await badge(tabId, '')).toBe('');
     await page.close();
   });

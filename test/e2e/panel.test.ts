@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, eventually, launch, serveFixtures, type ExtensionSession, type FixtureServer } from './harness.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, clickFresh, eventually, launch, serveFixtures, type FixtureServer } from './harness.ts';
+import { withExtension } from './with-extension.ts';
 
 const cardOpen = (page: Page): Promise<boolean> =>
   page.evaluate(() => document.querySelector('backstory-card')?.matches(':popover-open') ?? false);
@@ -11,29 +12,31 @@ const cardOpen = (page: Page): Promise<boolean> =>
 const marks = (page: Page): Promise<number> => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
 
 describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
+  const ctx = withExtension(name);
   let page: Page;
   let tabId: number;
 
   const openPanel = async (): Promise<Page> =>
-    session.openExtensionPage(`popup.html?tab=${tabId}`, '#mention-count[data-count]');
+    ctx.session.openExtensionPage(`popup.html?tab=${tabId}`, '#mention-count[data-count]');
+
+  // A test that fails half-way must not leave the next one paused or switched off.
+  afterEach(async () => {
+    await ctx.session.inExtension(async () => {
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      type Api = { storage: { sync: { clear(): Promise<void> } } };
+      await (g.browser ?? g.chrome)?.storage.sync.clear();
+    });
+  });
 
   beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launch(name);
-    page = await session.openPage(server.url('/demo/index.html'));
-    tabId = await session.latestTabId();
-    await eventually(() => session.badgeText(tabId), '12');
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
+    page = await ctx.session.openPage(ctx.server.url('/demo/index.html'));
+    tabId = await ctx.session.latestTabId();
+    await eventually(() => ctx.session.badgeText(tabId), '12');
   });
 
   it('shows the same count as the badge, and one list item per mention', async () => {
     const panel = await openPanel();
-    const badge = await session.badgeText(tabId);
+    const badge = await ctx.session.badgeText(tabId);
     expect(await panel.$eval('#mention-count', (el) => el.getAttribute('data-count'))).toBe(badge);
     const items = await panel.$$eval('[role="listbox"] [role="option"]', (els) => els.map((e) => e.textContent ?? ''));
     expect(items).toHaveLength(12);
@@ -87,41 +90,41 @@ describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
     expect(years).toEqual(['2017', '2018', '2022', '2024']);
     expect(await panel.$$eval('.timeline .in-article', (els) => els.length)).toBe(8);
     // Only the company's own acts.
-    await panel.click('.filters input[value="government"]');
+    await clickFresh(panel, '.filters input[value="government"]');
     await panel.waitForFunction(() => document.querySelectorAll('.timeline .entry').length < 19);
-    await panel.click('.filters input[value="court"]');
+    await clickFresh(panel, '.filters input[value="court"]');
     await panel.waitForFunction(() => document.querySelectorAll('.timeline .entry').length === 4);
     await panel.close();
   });
 
   it('turns the site off and on again live: marks and badge go and come back without a reload', async () => {
     const panel = await openPanel();
-    await panel.click('.switches label:first-child input');
-    expect(await eventually(() => session.badgeText(tabId), '')).toBe('');
+    await clickFresh(panel, '.switches label:first-child input');
+    expect(await eventually(() => ctx.session.badgeText(tabId), '')).toBe('');
     expect(await eventually(() => marks(page), 0)).toBe(0);
     await panel.waitForFunction(() => document.querySelector('#mention-count')?.classList.contains('state-siteOff'));
-    await panel.click('.switches label:first-child input');
-    expect(await eventually(() => session.badgeText(tabId), '12')).toBe('12');
+    await clickFresh(panel, '.switches label:first-child input');
+    expect(await eventually(() => ctx.session.badgeText(tabId), '12')).toBe('12');
     expect(await eventually(() => marks(page), 12)).toBe(12);
     await panel.close();
   });
 
   it('pauses everywhere and says so', async () => {
     const panel = await openPanel();
-    await panel.click('.switches label:last-child input');
-    expect(await eventually(() => session.badgeText(tabId), '')).toBe('');
+    await clickFresh(panel, '.switches label:last-child input');
+    expect(await eventually(() => ctx.session.badgeText(tabId), '')).toBe('');
     await panel.waitForFunction(() => document.querySelector('#mention-count')?.classList.contains('state-paused'));
     expect(await panel.$eval('#mention-count', (el) => el.textContent)).toMatch(/paused/);
-    await panel.click('.switches label:last-child input');
-    expect(await eventually(() => session.badgeText(tabId), '12')).toBe('12');
+    await clickFresh(panel, '.switches label:last-child input');
+    expect(await eventually(() => ctx.session.badgeText(tabId), '12')).toBe('12');
     await panel.close();
   });
 
   it('says when extensions cannot run on the page', async () => {
     // An extension page, like the browser's own pages and the stores, runs no content script.
-    const other = await session.openExtensionPage('options.html', '#options');
-    const otherTab = await session.latestTabId();
-    const panel = await session.openExtensionPage(`popup.html?tab=${otherTab}`, '#mention-count[data-count]');
+    const other = await ctx.session.openExtensionPage('options.html', '#options');
+    const otherTab = await ctx.session.latestTabId();
+    const panel = await ctx.session.openExtensionPage(`popup.html?tab=${otherTab}`, '#mention-count[data-count]');
     expect(await panel.$eval('#mention-count', (el) => [el.className, el.textContent])).toEqual([
       'status state-unavailable',
       'Extensions cannot run on this page.',
@@ -131,9 +134,9 @@ describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
   });
 
   it('says when a page has no mentions', async () => {
-    const empty = await session.openPage(server.url('/fixtures/empty.html'));
-    const emptyTab = await session.latestTabId();
-    const panel = await session.openExtensionPage(`popup.html?tab=${emptyTab}`, '#mention-count[data-count]');
+    const empty = await ctx.session.openPage(ctx.server.url('/fixtures/empty.html'));
+    const emptyTab = await ctx.session.latestTabId();
+    const panel = await ctx.session.openExtensionPage(`popup.html?tab=${emptyTab}`, '#mention-count[data-count]');
     await panel.waitForFunction(() => document.querySelector('#mention-count')?.classList.contains('state-running'));
     expect(await panel.$eval('#mention-count', (el) => el.textContent)).toBe('No mentions on this page.');
     await panel.close();
@@ -160,7 +163,7 @@ describe('chromium: settings that last', () => {
     const tabId = await first.latestTabId();
     await eventually(() => first.badgeText(tabId), '4');
     const panel = await first.openExtensionPage(`popup.html?tab=${tabId}`, '#mention-count[data-count]');
-    await panel.click('.switches label:first-child input');
+    await clickFresh(panel, '.switches label:first-child input');
     expect(await eventually(() => first.badgeText(tabId), '')).toBe('');
     void page;
     await first.close();

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, eventually, launch, REAL_PAGES, serveFixtures, type ExtensionSession, type FixtureServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, eventually, REAL_PAGES } from './harness.ts';
+import { withExtension } from './with-extension.ts';
 
 // 130 saved pages of real sites (Mozilla Readability's test pages), served
 // with their own scripts blocked so each load is the same. The extension
@@ -34,25 +35,15 @@ function seeded(seed: number): () => number {
 }
 
 describe.each(BROWSERS)('%s: real pages', (name) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    server = await serveFixtures();
-    session = await launch(name);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const ctx = withExtension(name);
 
   const load = async (file: string): Promise<{ page: Page; tabId: number }> => {
-    const page = await session.browser.newPage();
+    const page = await ctx.session.browser.newPage();
     await page.evaluateOnNewDocument(recordPage);
-    await page.goto(server.url(`/real/${encodeURIComponent(file)}`), { waitUntil: 'domcontentloaded' });
-    const tabId = await session.latestTabId();
+    await page.goto(ctx.server.url(`/real/${encodeURIComponent(file)}`), { waitUntil: 'domcontentloaded' });
+    const tabId = await ctx.session.latestTabId();
     // The content script has run once it has reported, even a count of 0.
-    await eventually(async () => (await session.tabState(tabId)).frames > 0, true, 15_000);
+    await eventually(async () => (await ctx.session.tabState(tabId)).frames > 0, true, 15_000);
     await new Promise((r) => setTimeout(r, 150));
     return { page, tabId };
   };
@@ -114,7 +105,7 @@ describe.each(BROWSERS)('%s: real pages', (name) => {
         }
         return n;
       }, 1000 + i);
-      const badge = await eventually(() => session.badgeText(tabId), String(inserted), 10_000);
+      const badge = await eventually(() => ctx.session.badgeText(tabId), String(inserted), 10_000);
       if (badge !== String(inserted)) wrong.push(`${file}: inserted ${inserted}, badge "${badge}"`);
       await page.close();
     }
