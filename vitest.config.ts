@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/lib/**/*.test.ts', 'test/data/**/*.test.ts', 'test/build/**/*.test.ts'],
+          include: ['test/lib/**/*.test.ts', 'test/data/**/*.test.ts', 'test/build/**/*.test.ts', 'test/platform/**/*.test.ts'],
           environment: 'node',
         },
       },

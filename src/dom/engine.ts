@@ -107,6 +107,11 @@ export class MentionEngine {
     return out;
   }
 
+  /** The visible mentions found in one block (the nearest non-inline ancestor of their text). */
+  mentionsInBlock(block: Element): Mention[] {
+    return (this.#byBlock.get(block) ?? []).filter((m) => m.visible);
+  }
+
   /** The root this engine reads: a document or a shadow root. */
   get root(): Document | ShadowRoot {
     return this.#root;

@@ -49,15 +49,21 @@ export function mentionAtPoint(
         if (mention) return mention;
       }
     }
-    return null;
+    // No hit is not proof of no mention: Chromium 156 answers nothing when the
+    // device pixel ratio is not 1 (HiDPI screens, zoom). Ask the caret too.
   }
-  // Fallback: the caret position names a text node; a mention there counts
-  // only if one of its boxes is really under the pointer (the caret snaps to
-  // the nearest text even past the end of a line).
+  return mentionByCaret(doc, page, x, y);
+}
+
+/**
+ * The caret position names a text node; a mention in its run counts only if
+ * one of its boxes is really under the pointer (the caret snaps to the
+ * nearest text even past the end of a line).
+ */
+function mentionByCaret(doc: Document, page: PageMentions, x: number, y: number): Mention | null {
   const caret = (doc as CaretDocument).caretPositionFromPoint?.(x, y, { shadowRoots: page.shadowRoots() });
   if (!caret) return null;
-  for (const mention of page.mentions()) {
-    if (!mention.range.isPointInRange(caret.offsetNode, caret.offset)) continue;
+  for (const mention of page.mentionsAround(caret.offsetNode)) {
     for (const rect of mention.range.getClientRects()) if (within(rect, x, y)) return mention;
   }
   return null;

@@ -1,6 +1,7 @@
 import type { Matcher } from '../lib/matcher.ts';
 import { MentionEngine, type Mention } from './engine.ts';
 import { adoptHighlightStyle } from './highlights.ts';
+import { blockOf } from './segments.ts';
 
 /**
  * All mentions of one frame: an engine for the document and one for each
@@ -77,6 +78,13 @@ export class PageMentions {
 
   shadowRoots(): ShadowRoot[] {
     return [...this.#engines.keys()].filter((r): r is ShadowRoot => r !== this.#doc);
+  }
+
+  /** The visible mentions in the run of text that holds `node`, for hit-testing. */
+  mentionsAround(node: Node): Mention[] {
+    const root = node.getRootNode() as Document | ShadowRoot;
+    const block = blockOf(node);
+    return block ? (this.#engines.get(root)?.mentionsInBlock(block) ?? []) : [];
   }
 
   /** The mention a marked range belongs to, for hit-testing. */

@@ -160,6 +160,27 @@ describe('chromium: the card as a screen reader and a reader see it', () => {
     await server?.close();
   });
 
+  it('opens at 200 % zoom on a high-density screen, and fits the narrower window', async () => {
+    const session = await launch('chromium');
+    try {
+      const page = await session.openPage(server.url('/demo/index.html'));
+      const tabId = await session.latestTabId();
+      await eventually(() => session.badgeText(tabId), '12');
+      // 200 % zoom of a 1280 × 800 window on a 2× screen: 640 × 400 CSS pixels.
+      await page.setViewport({ width: 640, height: 400, deviceScaleFactor: 2 });
+      await page.bringToFront();
+      await hover(page, await textBox(page, 'article p:nth-of-type(2)', 'Kaspersky'));
+      expect(await eventually(() => isOpen(page), true, 3000)).toBe(true);
+      const { box } = await cardState(page);
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(640);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(400);
+      expect(box!.height).toBeGreaterThan(100);
+    } finally {
+      await session.close();
+    }
+  });
+
   for (const [lang, expected] of [
     [
       'en-US',
