@@ -65,10 +65,10 @@ export function createCard(doc: Document, o: CardOptions): Card {
       }
     }, { signal: o.signal });
     view?.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && current) hide(true);
+      if (event.isTrusted && event.key === 'Escape' && current) hide(true);
     }, { capture: true, signal: o.signal });
     view?.addEventListener('pointerdown', (event) => {
-      if (current && event.target !== host) hide(false);
+      if (event.isTrusted && current && event.target !== host) hide(false);
     }, { capture: true, passive: true, signal: o.signal });
     o.signal.addEventListener('abort', () => host?.remove(), { once: true });
   };

@@ -84,7 +84,8 @@ export function watchHover(doc: Document, { page, highlight, onHover, restore, s
   view.addEventListener(
     'pointermove',
     (event) => {
-      if (event.pointerType === 'touch') return;
+      // Only the reader's pointer counts: a page script cannot open cards.
+      if (!event.isTrusted || event.pointerType === 'touch') return;
       x = event.clientX;
       y = event.clientY;
       frame ||= view.requestAnimationFrame(() => {

@@ -109,7 +109,7 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
   view.addEventListener(
     'pointermove',
     (event) => {
-      lastPoint = { x: event.clientX, y: event.clientY };
+      if (event.isTrusted) lastPoint = { x: event.clientX, y: event.clientY };
     },
     { passive: true, capture: true, signal },
   );

@@ -118,6 +118,36 @@ describe.each(BROWSERS)('%s: the context card', (name) => {
     await page.bringToFront();
   });
 
+  it('works on a page whose Content-Security-Policy allows nothing', async () => {
+    const strict = await ctx.session.openPage(ctx.server.url(`/fixtures/static.html?csp=${encodeURIComponent("default-src 'none'")}`));
+    const id = await ctx.session.latestTabId();
+    // The policy also blocks the page's own <style>, so its .gone paragraph shows: 5, not 4.
+    expect(await eventually(() => ctx.session.badgeText(id), '5')).toBe('5');
+    expect(await strict.evaluate(() => CSS.highlights.get('backstory-mention')?.size)).toBe(5);
+    await strict.bringToFront();
+    await hover(strict, await textBox(strict, '#one', 'Kaspersky Lab'));
+    expect(await eventually(() => isOpen(strict), true, 3000)).toBe(true);
+    const { box } = await cardState(strict);
+    expect(box!.height).toBeGreaterThan(150);
+    await strict.close();
+    await page.bringToFront();
+  });
+
+  it('ignores what the page itself does: synthetic pointer and key events, posted messages', async () => {
+    const hostile = await ctx.session.openPage(ctx.server.url('/fixtures/hostile-scripts.html'));
+    const id = await ctx.session.latestTabId();
+    expect(await eventually(() => ctx.session.badgeText(id), '1')).toBe('1');
+    await hostile.mouse.move(700, 5);
+    await hostile.evaluate(() => (window as unknown as { steps: { poke(): void } }).steps.poke());
+    await new Promise((r) => setTimeout(r, 900));
+    expect(await isOpen(hostile)).toBe(false);
+    expect(await hostile.evaluate(() => document.querySelector('backstory-card'))).toBeNull();
+    expect(await hostile.evaluate(() => CSS.highlights.get('backstory-mention-active')?.size ?? 0)).toBe(0);
+    expect(await ctx.session.badgeText(id)).toBe('1');
+    await hostile.close();
+    await page.bringToFront();
+  });
+
   it('keeps its content from the page: the shadow root is closed', async () => {
     expect(await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot ?? null)).toBeNull();
     expect(await page.evaluate(() => document.querySelector('backstory-card')?.textContent)).toBe('');
