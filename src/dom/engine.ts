@@ -143,13 +143,24 @@ export class MentionEngine {
         continue;
       }
       // Added blocks are read on their own, so appending a paragraph never
-      // rereads the container; text or inline nodes change their block.
+      // rereads the container; text or inline nodes change their block. A
+      // block added or removed between pieces of inline text splits or
+      // joins that run, so then the container is read again too.
+      const isBlock = (node: Node): boolean => node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element);
+      // A block put inside an inline element always splits that element's run.
+      let rereadContainer = target.nodeType === Node.ELEMENT_NODE && isInline(target as Element);
       for (const node of record.addedNodes) {
-        this.#pending.add(node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element) ? node : target);
+        if (!isBlock(node)) this.#pending.add(target);
+        else {
+          this.#pending.add(node);
+          rereadContainer ||= nextToInlineText(node.previousSibling, 'back') || nextToInlineText(node.nextSibling, 'forward');
+        }
       }
       for (const node of record.removedNodes) {
-        if (node.nodeType !== Node.ELEMENT_NODE || isInline(node as Element)) this.#pending.add(target);
+        if (!isBlock(node)) this.#pending.add(target);
+        else rereadContainer ||= nextToInlineText(record.previousSibling, 'back') || nextToInlineText(record.nextSibling, 'forward');
       }
+      if (rereadContainer) this.#pending.add(target);
     }
     this.#scheduler.request(() => this.#flush());
   }
@@ -267,6 +278,22 @@ export class MentionEngine {
     }
     return changed;
   }
+}
+
+/**
+ * Whether inline text lies next to a sibling position: the nearest sibling
+ * that is not whitespace-only text, looking back or forward, is text or an
+ * inline element. Whitespace alone never makes or breaks a name's run.
+ */
+function nextToInlineText(sibling: Node | null, direction: 'back' | 'forward'): boolean {
+  for (let node = sibling; node; node = direction === 'back' ? node.previousSibling : node.nextSibling) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if ((node as Text).data.trim() !== '') return true;
+      continue;
+    }
+    return node.nodeType === Node.ELEMENT_NODE && isInline(node as Element);
+  }
+  return false;
 }
 
 function isOurs(node: Node): boolean {
