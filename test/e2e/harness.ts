@@ -282,7 +282,7 @@ export async function clickFresh(page: Page, selector: string): Promise<void> {
       await page.click(selector);
       return;
     } catch (error) {
-      if (attempt >= 5 || !/detached|not clickable/i.test(String(error))) throw error;
+      if (attempt >= 5 || !/detached|not clickable|no such node|context was destroyed/i.test(String(error))) throw error;
       await new Promise((r) => setTimeout(r, 150));
     }
   }

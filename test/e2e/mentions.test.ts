@@ -101,6 +101,21 @@ describe.each(BROWSERS)('%s: mentions on real pages', (name) => {
     await page.close();
   });
 
+  it('never trusts what is in storage.session: a corrupted tab record is replaced, not believed', async () => {
+    const { page, tabId } = await open('/fixtures/dynamic.html');
+    expect(await badge(tabId, '1')).toBe('1');
+    await ctx.session.inExtension(async (id) => {
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      type Api = { storage: { session: { set(v: object): Promise<void> } } };
+      await (g.browser ?? g.chrome)?.storage.session.set({ [`tab:${id}`]: { 0: 'lots', 7: -5, x: 1e9 }, junk: '<script>' });
+    }, String(tabId));
+    expect((await ctx.session.tabState(tabId)).count).toBe(0);
+    await step(page, 'add');
+    expect(await badge(tabId, '3')).toBe('3');
+    expect((await ctx.session.tabState(tabId)).count).toBe(3);
+    await page.close();
+  });
+
   it('keeps working when the page deletes its highlights and breaks Range, CSS and observers', async () => {
     const { page, tabId } = await open('/fixtures/hostile-basics.html');
     expect(await badge(tabId, '1')).toBe('1');

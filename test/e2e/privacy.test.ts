@@ -1,0 +1,70 @@
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, clickFresh, eventually, textBox } from './harness.ts';
+import { withExtension } from './with-extension.ts';
+
+// Backstory makes no network request, ever: using every feature on a page
+// leads to no request but the page's own, and the extension's pages load
+// only their own files.
+describe.each(BROWSERS)('%s: no network access', (name) => {
+  const ctx = withExtension(name);
+
+  const record = (page: Page, into: string[]): void => {
+    page.on('request', (request: HTTPRequest) => into.push(request.url()));
+  };
+
+  it('requests nothing beyond the page itself and its own files while marking, hovering, and using the panel', async () => {
+    const requests: string[] = [];
+    const page = await ctx.session.browser.newPage();
+    record(page, requests);
+    await page.goto(ctx.server.url('/demo/index.html'), { waitUntil: 'load' });
+    await page.bringToFront();
+    const tabId = await ctx.session.latestTabId();
+    await eventually(() => ctx.session.badgeText(tabId), '12');
+
+    // The card, with all its links shown but none followed.
+    const box = await textBox(page, 'article p:nth-of-type(2)', 'Kaspersky');
+    await page.mouse.move(box.x + 10, box.y + box.height / 2);
+    await page.waitForFunction(() => document.querySelector('backstory-card')?.matches(':popover-open'), { timeout: 5000 });
+
+    // The panel and the settings page.
+    const panelRequests: string[] = [];
+    const panel = await ctx.session.browser.newPage();
+    record(panel, panelRequests);
+    panel.goto(`${ctx.session.extensionBase}popup.html?tab=${tabId}`).catch(() => undefined);
+    // The tab is still moving to the extension page: ask until it answers.
+    const listed = async (): Promise<boolean> => (await panel.$('[role="option"]').catch(() => null)) !== null;
+    expect(await eventually(listed, true)).toBe(true);
+    await clickFresh(panel, '[role="option"]:nth-child(3)');
+    const options = await ctx.session.openExtensionPage('options.html', '#options h1');
+    await options.close();
+    await new Promise((r) => setTimeout(r, 500));
+
+    const own = ctx.server.origin;
+    const foreign = requests.filter((url) => !url.startsWith(`${own}/demo/`) && url !== `${own}/favicon.ico`);
+    expect(foreign).toEqual([]);
+    expect(requests.filter((url) => url.startsWith(`${own}/demo/`))).toEqual([`${own}/demo/index.html`]);
+    expect(panelRequests.filter((url) => !url.startsWith(ctx.session.extensionBase))).toEqual([]);
+    await panel.close();
+    await page.close();
+  });
+});
+
+describe('chromium: the background makes no request', () => {
+  const ctx = withExtension('chromium');
+
+  it('has its service worker issue no request while pages report and the panel asks', async () => {
+    const worker = await ctx.session.browser.waitForTarget((t) => t.type() === 'service_worker');
+    const cdp = await worker.createCDPSession();
+    const requests: string[] = [];
+    cdp.on('Network.requestWillBeSent', (event: { request: { url: string } }) => requests.push(event.request.url));
+    await cdp.send('Network.enable');
+    const page = await ctx.session.openPage(ctx.server.url('/demo/index.html'));
+    const tabId = await ctx.session.latestTabId();
+    await eventually(() => ctx.session.badgeText(tabId), '12');
+    const panel = await ctx.session.openExtensionPage(`popup.html?tab=${tabId}`, '#mention-count[data-count]');
+    await panel.close();
+    await page.close();
+    expect(requests).toEqual([]);
+  });
+});
