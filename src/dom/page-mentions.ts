@@ -91,11 +91,6 @@ export class PageMentions {
   mentionFor(range: AbstractRange): Mention | undefined {
     return this.#byRange.get(range as Range);
   }
-
-  /** Resolves once every engine has read its pending changes. */
-  async settled(): Promise<void> {
-    for (const engine of this.#engines.values()) await engine.settled();
-  }
 }
 
 /** Document order across shadow trees: compare the hosts' positions in the light tree. */

@@ -9,7 +9,7 @@ const OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
 };
 
 /** The first instant of the date, in UTC, so no time zone moves it a day. */
-export function packDateToUtc(date: string): Date {
+function packDateToUtc(date: string): Date {
   const [y = '1970', m = '01', d = '01'] = date.split('-');
   return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
 }

@@ -16,7 +16,7 @@ export function t(key: string, substitutions?: string | string[]): string {
  * getMessage chose names itself (languageTag), so dates and pack text always
  * match the strings around them, whatever the browser reports elsewhere.
  */
-export function uiLanguage(): string {
+function uiLanguage(): string {
   return browser.i18n.getMessage('languageTag') || 'en';
 }
 
