@@ -1,0 +1,99 @@
+// The engine as the content script runs it, minus the browser APIs, for the
+// benchmark page: window.__bench runs one measured pass of each contender.
+import { compileMatcher } from '../src/lib/matcher.ts';
+import { kasperskyPack } from '../src/data/packs.ts';
+import { PageMentions } from '../src/dom/page-mentions.ts';
+import { createMentionMarks } from '../src/dom/highlights.ts';
+
+const names = kasperskyPack.patterns.flatMap((p) => p.names);
+const floorPattern = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu');
+
+declare const Mark: new (el: Element) => {
+  mark(words: string[], opts: Record<string, unknown>): void;
+};
+
+(window as unknown as { __bench: unknown }).__bench = {
+  /** The whole first pass: find, check visibility, register ranges. */
+  engine(): Promise<{ ms: number; count: number }> {
+    const t0 = performance.now();
+    const marks = createMentionMarks(window);
+    return new Promise((resolve) => {
+      const page = new PageMentions(document, {
+        matcher: compileMatcher(kasperskyPack.patterns),
+        onChange(current) {
+          marks.show(current.mentions().map((m) => m.range));
+          resolve({ ms: performance.now() - t0, count: current.count });
+        },
+      });
+      page.start();
+    });
+  },
+  /**
+   * Incremental cost on a live page: 500 appends of 50 paragraphs (one
+   * mention each), each timed from the append to the engine's update.
+   */
+  async appends(): Promise<number[]> {
+    let notify: (() => void) | null = null;
+    const marks = createMentionMarks(window);
+    const page = new PageMentions(document, {
+      matcher: compileMatcher(kasperskyPack.patterns),
+      onChange(current) {
+        marks.show(current.mentions().map((m) => m.range));
+        notify?.();
+      },
+    });
+    await new Promise<void>((resolve) => {
+      notify = resolve;
+      page.start();
+    });
+    const root = document.querySelector('main') ?? document.body;
+    const times: number[] = [];
+    for (let round = 0; round < 500; round++) {
+      const frag = document.createDocumentFragment();
+      for (let i = 0; i < 50; i++) {
+        const p = document.createElement('p');
+        p.textContent = i === 0 ? `Appended ${round}: Kaspersky Lab said so.` : `Appended ${round}.${i}: lorem ipsum dolor sit amet.`;
+        frag.append(p);
+      }
+      const t0 = performance.now();
+      await new Promise<void>((resolve) => {
+        notify = resolve;
+        root.append(frag);
+      });
+      times.push(performance.now() - t0);
+    }
+    return times;
+  },
+  /** The longest main-thread task during one engine pass (0 when none reached 50 ms). */
+  async longestTask(): Promise<number> {
+    let longest = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    await (window as unknown as { __bench: { engine(): Promise<unknown> } }).__bench.engine();
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    return longest;
+  },
+  /** No engine can do less: read every text node, test one regex, create nothing. */
+  floor(): { ms: number; count: number } {
+    const t0 = performance.now();
+    let count = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (floorPattern.test((n as Text).data)) count++;
+    return { ms: performance.now() - t0, count };
+  },
+  /** mark.js 8.11.1 as highlighter extensions use it: across elements, whole words. */
+  markjs(): Promise<{ ms: number; count: number }> {
+    const t0 = performance.now();
+    return new Promise((resolve) => {
+      new Mark(document.body).mark(names, {
+        acrossElements: true,
+        separateWordSearch: false,
+        accuracy: { value: 'exactly', limiters: [',', '.', ';', ':', '!', '?', '(', ')', '"', "'", '’', '-', '«', '»'] },
+        done: (count: number) => resolve({ ms: performance.now() - t0, count }),
+      });
+    });
+  },
+};

@@ -1,0 +1,170 @@
+/**
+ * `npm run bench`: the engine against mark.js 8.11.1 and against the floor
+ * (a bare TreeWalker and one regex), in headless Chromium, on generated
+ * articles and the ten largest corpus pages. Prints a table and writes
+ * bench/results.json. Timings here are noisy: read the ratios.
+ */
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { serveStatic } from './serve.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CORPUS = resolve(ROOT, '../shared/corpus/real-pages');
+const work = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
+
+// Generated articles: n paragraphs, a mention every `every` paragraphs (0: none).
+function article(n: number, every: number): string {
+  const parts: string[] = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title></head><body><main>'];
+  for (let i = 0; i < n; i++) {
+    const mention = every > 0 && i % every === 0 ? ' Kaspersky Lab said the ban was unfair.' : '';
+    parts.push(`<p>Paragraph ${i}: the <b>committee</b> met on <a href="#">Tuesday</a> to discuss cyber security.${mention} Lorem ipsum dolor sit amet.</p>`);
+  }
+  parts.push('</main></body></html>');
+  return parts.join('\n');
+}
+
+interface PageSpec {
+  page: string;
+  path: string;
+  paragraphs: number | null;
+}
+
+const pages: PageSpec[] = [];
+for (const n of [1000, 10000, 100000]) {
+  for (const every of [0, 100, 10]) {
+    const file = `gen-${n}-${every}.html`;
+    writeFileSync(join(work, file), article(n, every));
+    pages.push({ page: `generated ${n} / ${every ? `1 per ${every}` : 'none'}`, path: `/gen/${file}`, paragraphs: n });
+  }
+}
+const largest = readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.html'))
+  .sort((a, b) => statSync(join(CORPUS, b)).size - statSync(join(CORPUS, a)).size)
+  .slice(0, 10);
+for (const file of largest) pages.push({ page: file, path: `/real/${file}`, paragraphs: null });
+writeFileSync(join(work, 'blank.html'), '<!doctype html><html><head><title>blank</title></head><body></body></html>');
+
+await esbuild.build({
+  absWorkingDir: ROOT,
+  entryPoints: ['bench/engine-entry.ts'],
+  outfile: join(work, 'bench.js'),
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  logLevel: 'warning',
+});
+const benchJs = readFileSync(join(work, 'bench.js'), 'utf8');
+const markJs = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+
+const server = await serveStatic({
+  '/gen/': { dir: work, csp: "script-src 'none'" },
+  '/real/': { dir: CORPUS, csp: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'" },
+});
+const browser = await puppeteer.launch({
+  executablePath: '/usr/lib/chromium/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+});
+
+type Method = 'engine' | 'floor' | 'markjs';
+
+async function fresh(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setBypassCSP(true);
+  await page.goto(server.url(path), { waitUntil: 'load', timeout: 120_000 });
+  await page.addScriptTag({ content: benchJs });
+  return page;
+}
+
+/** mark.js takes minutes on the largest pages: a run past this is cut and reported as at least this long. */
+const MARKJS_LIMIT_MS = 60_000;
+
+async function measure(path: string, method: Method): Promise<{ ms: number; count: number }> {
+  const page = await fresh(path);
+  if (method === 'markjs') await page.addScriptTag({ content: markJs });
+  const run = page.evaluate(
+    (m) => (window as unknown as { __bench: Record<string, () => Promise<{ ms: number; count: number }>> }).__bench[m]!(),
+    method,
+  );
+  const limit = new Promise<{ ms: number; count: number }>((done) =>
+    setTimeout(() => done({ ms: MARKJS_LIMIT_MS, count: -1 }), MARKJS_LIMIT_MS + 5_000),
+  );
+  const result = await (method === 'markjs' ? Promise.race([run, limit]) : run);
+  await page.close().catch(() => undefined);
+  return result;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+async function medianOf(path: string, method: Method, runs = RUNS): Promise<{ ms: number; count: number; runs: number }> {
+  await measure(path, method); // warm-up
+  const results: Array<{ ms: number; count: number }> = [];
+  for (let i = 0; i < runs; i++) results.push(await measure(path, method));
+  return { ms: median(results.map((r) => r.ms)), count: results[0]?.count ?? 0, runs };
+}
+
+const rows: Array<Record<string, unknown>> = [];
+for (const spec of pages) {
+  const engine = await medianOf(spec.path, 'engine');
+  const floor = await medianOf(spec.path, 'floor');
+  // mark.js on 10,000 paragraphs and more takes tens of seconds a run: fewer runs there.
+  const markjs = await medianOf(spec.path, 'markjs', (spec.paragraphs ?? 0) >= 10_000 ? 1 : RUNS);
+  const row = {
+    page: spec.page,
+    paragraphs: spec.paragraphs,
+    mentions: engine.count,
+    engineMs: +engine.ms.toFixed(1),
+    floorMs: +floor.ms.toFixed(1),
+    markjsMs: +markjs.ms.toFixed(1),
+    markjsRuns: markjs.runs,
+    markjsCut: markjs.count === -1,
+  };
+  rows.push(row);
+  console.log(
+    `${spec.page.padEnd(36)} mentions ${String(row.mentions).padStart(6)}  engine ${String(row.engineMs).padStart(8)} ms  floor ${String(row.floorMs).padStart(7)} ms  mark.js ${String(row.markjsMs).padStart(9)} ms  engine/floor ${(row.engineMs / Math.max(row.floorMs, 0.1)).toFixed(1)}×  mark.js/engine ${(row.markjsMs / Math.max(row.engineMs, 0.1)).toFixed(1)}×`,
+  );
+}
+
+// Longest task during the first pass on the 100,000-paragraph page.
+const longPage = await fresh('/gen/gen-100000-10.html');
+const longestTaskMs = await longPage.evaluate(() => (window as unknown as { __bench: { longestTask(): Promise<number> } }).__bench.longestTask());
+await longPage.close();
+
+// Incremental cost: first and last 50 of 500 appends.
+const appendPage = await fresh('/gen/gen-1000-0.html');
+const appendTimes = await appendPage.evaluate(() => (window as unknown as { __bench: { appends(): Promise<number[]> } }).__bench.appends());
+await appendPage.close();
+const appendFirstMs = +median(appendTimes.slice(0, 50)).toFixed(2);
+const appendLastMs = +median(appendTimes.slice(-50)).toFixed(2);
+
+// The content script on an empty page.
+const blankRuns: number[] = [];
+for (let i = 0; i < RUNS + 1; i++) blankRuns.push((await measure('/gen/blank.html', 'engine')).ms);
+const blankPageMs = +median(blankRuns.slice(1)).toFixed(2);
+
+const contentScriptBytes = statSync(join(ROOT, 'dist/chrome/content.js')).size;
+
+const results = {
+  browser: (await browser.version()),
+  runs: RUNS,
+  pages: rows,
+  longestTaskMs: +longestTaskMs.toFixed(1),
+  appendFirstMs,
+  appendLastMs,
+  contentScriptBytes,
+  blankPageMs,
+  cardOpenMs: null,
+};
+writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nlongestTaskMs ${results.longestTaskMs}  appendFirstMs ${appendFirstMs}  appendLastMs ${appendLastMs}  blankPageMs ${blankPageMs}  contentScriptBytes ${contentScriptBytes}  cardOpenMs not measured yet`);
+console.log('wrote bench/results.json');
+await browser.close();
+await server.close();
