@@ -148,6 +148,25 @@ describe.each(BROWSERS)('%s: the context card', (name) => {
     await page.bringToFront();
   });
 
+  it('works where the page broke addEventListener, and comes back after the page removes the card', async () => {
+    const hostile = await ctx.session.openPage(ctx.server.url('/fixtures/hostile-host.html'));
+    const id = await ctx.session.latestTabId();
+    expect(await eventually(() => ctx.session.badgeText(id), '1')).toBe('1');
+    await hostile.bringToFront();
+    const mention = await textBox(hostile, '#target', 'Kaspersky Lab');
+    await hover(hostile, mention);
+    expect(await eventually(() => isOpen(hostile), true, 3000)).toBe(true);
+    await hostile.evaluate(() => (window as unknown as { steps: { removeForeign(): void } }).steps.removeForeign());
+    expect(await hostile.evaluate(() => document.querySelector('backstory-card'))).toBeNull();
+    // Away and back: the card is there again.
+    await hostile.mouse.move(700, 300);
+    await new Promise((r) => setTimeout(r, 500));
+    await hover(hostile, mention);
+    expect(await eventually(() => isOpen(hostile), true, 3000)).toBe(true);
+    await hostile.close();
+    await page.bringToFront();
+  });
+
   it('keeps its content from the page: the shadow root is closed', async () => {
     expect(await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot ?? null)).toBeNull();
     expect(await page.evaluate(() => document.querySelector('backstory-card')?.textContent)).toBe('');
