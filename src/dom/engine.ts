@@ -112,11 +112,6 @@ export class MentionEngine {
     return (this.#byBlock.get(block) ?? []).filter((m) => m.visible);
   }
 
-  /** The root this engine reads: a document or a shadow root. */
-  get root(): Document | ShadowRoot {
-    return this.#root;
-  }
-
   get count(): number {
     return this.#visibleCount;
   }
@@ -203,7 +198,7 @@ export class MentionEngine {
           : blockOf(node);
       // Inline text at the top of a shadow root: read the whole root.
       if (!root || !this.#root.contains(root)) root = this.#root;
-      if (root && !isInSkippedSubtree(root, this.#root)) roots.add(root);
+      if (!isInSkippedSubtree(root, this.#root)) roots.add(root);
     }
     return [...roots].filter((node) => {
       for (let p = node.parentNode; p; p = p.parentNode) if (roots.has(p)) return false;

@@ -69,12 +69,19 @@ function mentionByCaret(doc: Document, page: PageMentions, x: number, y: number)
   return null;
 }
 
-export function watchHover(doc: Document, { page, highlight, onHover, restore, signal }: HoverOptions): void {
-  const view = doc.defaultView;
-  if (!view) return;
-  let frame = 0;
+export interface HoverWatch {
+  /** Where the reader's pointer was last seen, in viewport coordinates (undefined before any move). */
+  lastPoint(): { x: number; y: number } | undefined;
+}
+
+export function watchHover(doc: Document, { page, highlight, onHover, restore, signal }: HoverOptions): HoverWatch {
+  let moved = false;
   let x = 0;
   let y = 0;
+  const watch: HoverWatch = { lastPoint: () => (moved ? { x, y } : undefined) };
+  const view = doc.defaultView;
+  if (!view) return watch;
+  let frame = 0;
   let current: Mention | null = null;
   const report = (next: Mention | null): void => {
     if (next === current) return;
@@ -86,6 +93,7 @@ export function watchHover(doc: Document, { page, highlight, onHover, restore, s
     (event) => {
       // Only the reader's pointer counts: a page script cannot open cards.
       if (!event.isTrusted || event.pointerType === 'touch') return;
+      moved = true;
       x = event.clientX;
       y = event.clientY;
       frame ||= view.requestAnimationFrame(() => {
@@ -98,4 +106,5 @@ export function watchHover(doc: Document, { page, highlight, onHover, restore, s
   );
   // Leaving the window leaves every mention.
   doc.documentElement.addEventListener('pointerleave', () => report(null), { passive: true, signal });
+  return watch;
 }

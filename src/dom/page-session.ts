@@ -50,7 +50,6 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
   const { signal } = controller;
   const view = doc.defaultView as Window;
   const marks = createMentionMarks(view, o.highlightName);
-  let lastPoint: { x: number; y: number } | undefined;
 
   const page = new PageMentions(doc, {
     matcher: o.matcher,
@@ -83,7 +82,7 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
     }));
 
   const open = (mention: Mention, focus: boolean): void => {
-    cardFor().show(mention, { focus, point: focus ? undefined : lastPoint });
+    cardFor().show(mention, { focus, point: focus ? undefined : hover.lastPoint() });
     intent.shown(mention);
     marks.activate(mention.range);
   };
@@ -96,7 +95,7 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
   });
 
   page.start();
-  watchHover(doc, {
+  const hover = watchHover(doc, {
     page,
     highlight: marks.highlight,
     restore: marks.restore,
@@ -106,13 +105,6 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
       intent.pointerOn(mention);
     },
   });
-  view.addEventListener(
-    'pointermove',
-    (event) => {
-      if (event.isTrusted) lastPoint = { x: event.clientX, y: event.clientY };
-    },
-    { passive: true, capture: true, signal },
-  );
 
   const reveal = (mention: Mention, focus: boolean): void => {
     mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
