@@ -1,7 +1,7 @@
 // Toolbar panel: gathers the tab's state from the background and its frames, and renders it.
 import { kasperskyPack } from '../data/packs.ts';
 import { packLocale } from '../lib/locale.ts';
-import { isSiteDisabled, withSiteDisabled, withSiteEnabled } from '../lib/settings.ts';
+import { isSiteDisabled, withSiteDisabled, withSiteEnabled, type Settings } from '../lib/settings.ts';
 import { EVENT_KINDS, renderPanel, type EventKind, type PanelMention, type PanelModel } from '../dom/panel-view.ts';
 import { browser } from '../platform/browser.ts';
 import { sendToBackground, sendToTab } from '../platform/messaging.ts';
@@ -12,8 +12,10 @@ import { translator } from '../platform/i18n.ts';
 const kinds = new Set<EventKind>(EVENT_KINDS);
 const forever = new AbortController().signal;
 
-async function gather(tabId: number | undefined): Promise<Omit<PanelModel, 't' | 'language' | 'locale' | 'pack' | 'kinds'>> {
-  const settings = await loadSettings();
+async function gather(
+  tabId: number | undefined,
+  settings: Settings,
+): Promise<Omit<PanelModel, 't' | 'language' | 'locale' | 'pack' | 'kinds'>> {
   const page = tabId === undefined ? null : await sendToTab(tabId, 'describePage', {}).catch(() => null);
   const state = tabId === undefined ? { count: 0, frameIds: [] as number[] } : await sendToBackground('getTabState', { tabId });
   const hostname = page?.hostname || null;
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
     const settings = await loadSettings();
     const strings = translator(settings.language);
     document.documentElement.lang = strings.language;
-    const data = await gather(tabId);
+    const data = await gather(tabId, settings);
     const model: PanelModel = { ...data, pack: kasperskyPack, kinds, t: strings.t, language: strings.language, locale: packLocale(strings.language) };
     const hostname = data.hostname;
     const view = renderPanel(document, model, {
