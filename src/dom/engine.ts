@@ -1,5 +1,16 @@
 import type { Matcher, NameMatch, Referent } from '../lib/matcher.ts';
-import { blockOf, HOST_TAG, isInline, isInSkippedSubtree, pointAt, segmentsIn, type Segment } from './segments.ts';
+import {
+  blockCache,
+  blockOf,
+  HOST_TAG,
+  isInline,
+  isInSkippedSubtree,
+  isSkipped,
+  pointAt,
+  runsOf,
+  type Segment,
+} from './segments.ts';
+import { candidateTexts } from './candidates.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 
 /**
@@ -31,6 +42,8 @@ export interface EngineOptions {
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   /** Called for each shadow root met while reading; it gets its own engine. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Hears the length of each stretch of work between yields, in ms (for the benchmark). */
+  onWork?: (ms: number) => void;
 }
 
 /**
@@ -65,16 +78,17 @@ export class MentionEngine {
 
   constructor(root: Document | ShadowRoot, options: EngineOptions) {
     const { shadowRootOf, onShadowRoot } = options;
+    // Our own card's host, and what scripts or icons hold, are left alone.
     this.#onElement =
       shadowRootOf && onShadowRoot
         ? (el) => {
             const shadow = shadowRootOf(el);
-            if (shadow) onShadowRoot(shadow);
+            if (shadow && !isSkipped(el)) onShadowRoot(shadow);
           }
         : undefined;
     this.#root = root;
     this.#options = options;
-    this.#scheduler = options.scheduler ?? createScheduler(options.signal);
+    this.#scheduler = options.scheduler ?? createScheduler(options.signal, {}, options.onWork);
   }
 
   /** Scans the whole root once (in slices) and starts watching it. */
@@ -209,14 +223,35 @@ export class MentionEngine {
   /** Drops what was found under `root` and reads it again, in slices. */
   async #rescan(root: Node): Promise<boolean> {
     let changed = this.#forgetUnder(root);
-    for (const segment of segmentsIn(root, this.#onElement)) {
+    const { matcher } = this.#options;
+    // Shadow roots are looked for on the elements the reading visits.
+    const texts = await candidateTexts(root, {
+      anchorSpans: (text) => matcher.anchorSpans(text),
+      isInline,
+      pace: this.#scheduler,
+      onElement: this.#onElement,
+    });
+    // The blocks holding a candidate, each once, skipped ones left out.
+    const blocks = new Set<Element>();
+    const rejected = new Set<Element>();
+    const cache = blockCache();
+    for (const text of texts) {
+      if (!text.isConnected) continue;
+      const block = cache.of(text);
+      if (!block || blocks.has(block) || rejected.has(block)) continue;
+      if (isInSkippedSubtree(text, this.#root)) rejected.add(block);
+      else blocks.add(block);
+    }
+    for (const block of blocks) {
       if (this.#scheduler.due()) await this.#scheduler.slice();
-      const found = this.#options.matcher.findAll(segment.text);
-      if (found.length === 0) continue;
-      const list = this.#byBlock.get(segment.block) ?? [];
-      for (const match of found) list.push(this.#mention(segment, match));
-      this.#byBlock.set(segment.block, list);
-      changed = true;
+      for (const segment of runsOf(block, this.#root)) {
+        const found = matcher.findAll(segment.text);
+        if (found.length === 0) continue;
+        const list = this.#byBlock.get(block) ?? [];
+        for (const match of found) list.push(this.#mention(segment, match));
+        this.#byBlock.set(block, list);
+        changed = true;
+      }
     }
     return changed;
   }

@@ -15,6 +15,8 @@ export interface PageMentionsOptions {
   /** After any engine's pass changed what is visible. */
   onChange?: (page: PageMentions) => void;
   signal?: AbortSignal;
+  /** Hears the length of each stretch of work between yields, in ms (for the benchmark). */
+  onWork?: (ms: number) => void;
 }
 
 export class PageMentions {
@@ -41,6 +43,7 @@ export class PageMentions {
       shadowRootOf: this.#options.shadowRootOf,
       onShadowRoot: (shadow) => this.#add(shadow),
       onChange: () => this.#changed(),
+      onWork: this.#options.onWork,
     });
     this.#engines.set(root, engine);
     engine.start();
@@ -68,6 +71,14 @@ export class PageMentions {
   /** Every visible mention of the frame, in reading order (for lists, not the hot path). */
   mentionsInOrder(): Mention[] {
     return this.mentions().sort(documentOrder);
+  }
+
+  /** Resolves once every engine has read every pending change, shadow roots found on the way included. */
+  async settled(): Promise<void> {
+    for (let size = -1; size !== this.#engines.size; ) {
+      size = this.#engines.size;
+      await Promise.all([...this.#engines.values()].map((e) => e.settled()));
+    }
   }
 
   get count(): number {

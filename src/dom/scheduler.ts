@@ -44,8 +44,17 @@ const yieldToPage = (): Promise<void> => {
   return typeof s?.yield === 'function' ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 };
 
-export function createScheduler(signal?: AbortSignal, timing: Partial<SchedulerTiming> = {}): Scheduler {
+/**
+ * `onWork` hears the length of every stretch of work between two yields: what
+ * the engine costs the page's main thread, without the waits.
+ */
+export function createScheduler(
+  signal?: AbortSignal,
+  timing: Partial<SchedulerTiming> = {},
+  onWork?: (ms: number) => void,
+): Scheduler {
   const t = { ...DEFAULT_TIMING, ...timing };
+  const worked = (): void => onWork?.(performance.now() - sliceStart);
   let task: (() => Promise<void>) | null = null;
   let running: Promise<void> | null = null;
   let sliceStart = 0;
@@ -75,6 +84,7 @@ export function createScheduler(signal?: AbortSignal, timing: Partial<SchedulerT
         // Never throw into the page; the next pass starts from what is there.
         console.warn('Backstory: a scan pass failed', error);
       }
+      worked();
       pace();
     }
     running = null;
@@ -90,6 +100,7 @@ export function createScheduler(signal?: AbortSignal, timing: Partial<SchedulerT
       return performance.now() - sliceStart >= t.sliceMs;
     },
     async slice() {
+      worked();
       await yieldToPage();
       sliceStart = performance.now();
     },

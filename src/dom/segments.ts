@@ -1,8 +1,9 @@
 /**
- * Splits a subtree into segments of inline text: the words a reader sees as
+ * Splits a block into segments of inline text: the words a reader sees as
  * one run (a paragraph, a cell, a heading), joined, with a map from offsets
  * in the joined text back to (text node, offset). Inline elements are crossed,
- * so "Kas<b>per</b>sky" is one run; block elements and <br> end a run.
+ * so "Kas<b>per</b>sky" is one run; block elements, <br> and skipped elements
+ * (a script, an icon) end a run.
  */
 
 /** Elements whose content is not page prose a reader sees as text. */
@@ -63,10 +64,10 @@ function shadowHostOf(node: Node): Element | null {
 }
 
 /**
- * blockOf with memory, for one walk: text under 5,000 nested spans would
+ * blockOf with memory, for one pass: text under 5,000 nested spans would
  * otherwise climb the same chain once per text node.
  */
-function blockCache(): { of(node: Node): Element | null } {
+export function blockCache(): { of(node: Node): Element | null } {
   const known = new Map<Element, Element | null>();
   return {
     of(node) {
@@ -96,22 +97,21 @@ export function isInSkippedSubtree(node: Node, root: Node): boolean {
 }
 
 /**
- * Every segment under `root`, in document order. `root` itself must not be
- * skipped; callers check that with `isInSkippedSubtree` first. `onElement`
- * sees every element read, so callers can find shadow roots on the way.
+ * The runs of text that belong to `block` itself, in order: its text and its
+ * inline descendants' text, without nested blocks (they have runs of their
+ * own). A nested block, a <br> or a skipped element ends a run. A shadow
+ * host's runs in `scope` are the inline text at the top of its shadow root.
+ * `block` itself must not be skipped; callers check that first.
  */
-export function* segmentsIn(root: Node, onElement?: (el: Element) => void): Generator<Segment> {
-  const doc = root.ownerDocument ?? (root as Document);
+export function* runsOf(block: Element, scope: Document | ShadowRoot): Generator<Segment> {
+  const start: Node = scope.contains(block) ? block : scope;
+  const doc = block.ownerDocument;
   // No NodeFilter callback: calling into script for every node costs about
-  // ten times the walk itself. Skipped subtrees are stepped over by hand.
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  // ten times the walk itself. Nested blocks are stepped over by hand.
+  const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let current: Segment | null = null;
   let parts: string[] = [];
   let length = 0;
-  let lastParent: Node | null = null;
-  let lastBlock: Element | null = null;
-  let brokeRun = false;
-  const blocks = blockCache();
 
   const close = (): Segment | null => {
     const done = current;
@@ -126,12 +126,12 @@ export function* segmentsIn(root: Node, onElement?: (el: Element) => void): Gene
   while (node) {
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
-      if (isSkipped(el)) {
+      if (!isInline(el) || isSkipped(el)) {
+        const done = close();
+        if (done) yield done;
         node = stepOver(walker);
         continue;
       }
-      if (!isInline(el)) brokeRun = true;
-      onElement?.(el);
       node = walker.nextNode();
       continue;
     }
@@ -139,17 +139,7 @@ export function* segmentsIn(root: Node, onElement?: (el: Element) => void): Gene
     node = walker.nextNode();
     const data = textNode.data;
     if (data.length === 0) continue;
-    const parent = textNode.parentNode;
-    const block: Element | null = parent === lastParent ? lastBlock : blocks.of(textNode);
-    lastParent = parent;
-    lastBlock = block;
-    if (!block) continue;
-    if (current && (brokeRun || current.block !== block)) {
-      const done = close();
-      if (done) yield done;
-    }
-    brokeRun = false;
-    if (!current) current = { block, nodes: [], starts: [], text: '' };
+    current ??= { block, nodes: [], starts: [], text: '' };
     current.nodes.push(textNode);
     current.starts.push(length);
     parts.push(data);
@@ -160,7 +150,7 @@ export function* segmentsIn(root: Node, onElement?: (el: Element) => void): Gene
 }
 
 /** Moves the walker past the current node's subtree; null at the end of the root. */
-function stepOver(walker: TreeWalker): Node | null {
+export function stepOver(walker: TreeWalker): Node | null {
   for (;;) {
     const sibling = walker.nextSibling();
     if (sibling) return sibling;

@@ -27,6 +27,12 @@ export interface NameMatch {
 
 export interface Matcher {
   findAll(text: string): NameMatch[];
+  /**
+   * Where a name could start: the spans of `text` holding the first letters
+   * of some name's longest word. Every match contains one, so text without
+   * any holds no name; the scanner runs it over whole stretches of a page.
+   */
+  anchorSpans(text: string): Array<[number, number]>;
 }
 
 /** Invisible characters a name may carry inside it: soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM. */
@@ -54,7 +60,7 @@ function endingPattern(endings: readonly string[]): string {
  * word (ignorables allowed between them, as in the full pattern). No
  * lookbehind and few alternatives, so it runs near the speed of a plain search.
  */
-function anchorPattern(patterns: readonly NamePattern[]): RegExp {
+function anchorPattern(patterns: readonly NamePattern[], flags: string): RegExp {
   const anchors = new Set<string>();
   for (const pattern of patterns) {
     for (const name of pattern.names) {
@@ -64,7 +70,7 @@ function anchorPattern(patterns: readonly NamePattern[]): RegExp {
     }
   }
   const source = [...anchors].map((a) => Array.from(a, escapeChar).join(`${IGNORABLE}*`)).join('|');
-  return new RegExp(source, 'iu');
+  return new RegExp(source, flags);
 }
 
 const fold = (s: string): string => s.replace(IGNORABLES, '').replace(/[\s\u00A0]+/gu, ' ').toLowerCase();
@@ -76,25 +82,34 @@ interface Entry {
 }
 
 export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
-  const alternatives: Array<{ length: number; source: string }> = [];
+  const bounded: Array<{ length: number; source: string }> = [];
+  const unbounded: Array<{ length: number; source: string }> = [];
   const entries: Entry[] = [];
   for (const pattern of patterns) {
     const ending = endingPattern(pattern.endings ?? []);
-    const bounded = pattern.wordBoundaries !== false;
+    const list = pattern.wordBoundaries !== false ? bounded : unbounded;
     for (const name of pattern.names) {
-      const body = namePattern(name) + ending;
-      const source = bounded ? `(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})` : body;
-      alternatives.push({ length: name.length, source });
+      list.push({ length: name.length, source: namePattern(name) + ending });
       entries.push({ folded: fold(name), name, refersTo: pattern.refersTo });
     }
   }
-  if (alternatives.length === 0) throw new Error('matcher: a pack needs at least one name');
+  if (entries.length === 0) throw new Error('matcher: a pack needs at least one name');
   // Longer names first: at one position the alternation takes the first that
-  // fits, so "Kaspersky Lab" wins over "Kaspersky".
-  alternatives.sort((a, b) => b.length - a.length);
+  // fits, so "Kaspersky Lab" wins over "Kaspersky" (and backtracks to it when
+  // the longer one is not followed by a word boundary). The word-boundary
+  // checks stand once around all bounded names: Unicode letter classes under
+  // the i flag are costly to compile, and this pattern is built on every page.
+  const alternation = (list: Array<{ length: number; source: string }>): string =>
+    [...list].sort((a, b) => b.length - a.length).map((a) => a.source).join('|');
+  const parts: string[] = [];
+  if (bounded.length > 0) parts.push(`(?<!${WORD_CHAR})(?:${alternation(bounded)})(?!${WORD_CHAR})`);
+  if (unbounded.length > 0) parts.push(`(?:${alternation(unbounded)})`);
   entries.sort((a, b) => b.folded.length - a.folded.length);
-  const regex = new RegExp(alternatives.map((a) => a.source).join('|'), 'giu');
-  const prefilter = anchorPattern(patterns);
+  // Built on first need: most pages hold no anchor, and parsing this pattern
+  // is a real share of the cost of a page without one.
+  let full: RegExp | null = null;
+  const prefilter = anchorPattern(patterns, 'iu');
+  const anchors = anchorPattern(patterns, 'giu');
 
   const classify = (matched: string): Entry => {
     const folded = fold(matched);
@@ -106,12 +121,19 @@ export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
       // Nearly all text holds no name: one cheap test spares the full pattern.
       if (!prefilter.test(text)) return [];
       const found: NameMatch[] = [];
+      const regex = (full ??= new RegExp(parts.join('|'), 'giu'));
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
         const entry = classify(m[0]);
         found.push({ start: m.index, end: m.index + m[0].length, refersTo: entry.refersTo, name: entry.name });
       }
       return found;
+    },
+    anchorSpans(text: string): Array<[number, number]> {
+      const spans: Array<[number, number]> = [];
+      anchors.lastIndex = 0;
+      for (let m = anchors.exec(text); m !== null; m = anchors.exec(text)) spans.push([m.index, m.index + m[0].length]);
+      return spans;
     },
   };
 }

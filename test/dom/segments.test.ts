@@ -1,16 +1,27 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pointAt, segmentsIn } from '../../src/dom/segments.ts';
+import { blockOf, pointAt, runsOf, type Segment } from '../../src/dom/segments.ts';
 
-const texts = (root: Node): string[] => [...segmentsIn(root)].map((s) => s.text);
+/** Every run under `root`: the runs of each block that holds text, in document order. */
+function segmentsIn(root: Node): Segment[] {
+  const blocks = new Set<Element>();
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const block = blockOf(n);
+    if (block && !blocks.has(block)) blocks.add(block);
+  }
+  const skipped = (el: Element) => el.closest('script,style,noscript,template,textarea,select,svg,backstory-card,[contenteditable=""],[contenteditable=true]');
+  return [...blocks].filter((b) => !skipped(b)).flatMap((b) => [...runsOf(b, document)]);
+}
+const texts = (root: Node): string[] => segmentsIn(root).map((s) => s.text);
 
-describe('segmentsIn', () => {
+describe('runsOf', () => {
   beforeEach(() => {
     document.body.replaceChildren();
   });
 
   it('joins text across inline elements into one run', () => {
     document.body.innerHTML = '<p>Kas<b>per</b><i>sky</i> Lab</p>';
-    const [segment] = [...segmentsIn(document.body)];
+    const [segment] = segmentsIn(document.body);
     expect(segment?.text).toBe('Kaspersky Lab');
     expect(segment?.nodes).toHaveLength(4);
     expect(segment?.starts).toEqual([0, 3, 6, 9]);
@@ -19,7 +30,21 @@ describe('segmentsIn', () => {
   it('never joins across blocks, nested blocks or line breaks', () => {
     document.body.innerHTML =
       '<div>Kasp<p>inner</p>ersky</div><ul><li>Kaspersky</li><li>Lab</li></ul><p>Kaspersky<br>Lab</p><td>x</td>';
-    expect(texts(document.body)).toEqual(['Kasp', 'inner', 'ersky', 'Kaspersky', 'Lab', 'Kaspersky', 'Lab', 'x']);
+    expect(texts(document.body)).toEqual(['Kasp', 'ersky', 'inner', 'Kaspersky', 'Lab', 'Kaspersky', 'Lab', 'x']);
+  });
+
+  it('ends a run at a skipped element, whose text the page reads as one with its neighbours', () => {
+    document.body.innerHTML = '<p>Kas<span><script>x</script></span>persky <svg><text>y</text></svg>Lab</p>';
+    expect(texts(document.body)).toEqual(['Kas', 'persky ', 'Lab']);
+  });
+
+  it("reads a shadow host's runs at the top of its shadow root, and its light text apart", () => {
+    document.body.innerHTML = '<p><x-host>light</x-host></p>';
+    const host = document.querySelector('x-host') as Element;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = 'Kas<b>persky</b><div>inner</div> Lab';
+    expect([...runsOf(host, shadow)].map((s) => s.text)).toEqual(['Kaspersky', ' Lab']);
+    expect([...runsOf(host, document)].map((s) => s.text)).toEqual(['light']);
   });
 
   it('skips what is not prose a reader sees as text', () => {
@@ -44,7 +69,7 @@ describe('segmentsIn', () => {
 describe('pointAt', () => {
   it('maps offsets in the joined text back to text nodes, preferring the inside of a run', () => {
     document.body.innerHTML = '<p>ab<b>cd</b>ef</p>';
-    const [segment] = [...segmentsIn(document.body)];
+    const [segment] = segmentsIn(document.body);
     if (!segment) throw new Error('no segment');
     const at = (offset: number, edge: 'start' | 'end') => {
       const p = pointAt(segment, offset, edge);
