@@ -19,6 +19,8 @@ export interface CardOptions extends Omit<CardContentOptions, 'referent' | 'show
   onPointerInside(inside: boolean): void;
   /** The card closed (Escape, close button, click elsewhere, mention gone). */
   onClosed(): void;
+  /** The card was placed next to its mention (the benchmark times this). */
+  onPlaced?(): void;
   signal: AbortSignal;
 }
 
@@ -137,6 +139,7 @@ export function createCard(doc: Document, o: CardOptions): Card {
       }).then(({ x, y }) => {
         host?.style.setProperty('--backstory-x', `${Math.round(x)}px`, 'important');
         host?.style.setProperty('--backstory-y', `${Math.round(y)}px`, 'important');
+        o.onPlaced?.();
       });
     };
     stopPositioning = autoUpdate(reference, host as HTMLElement, update, { animationFrame: false });
