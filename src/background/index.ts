@@ -6,6 +6,7 @@ import { showMentionCount } from '../platform/badge.ts';
 import { openPanelFor } from '../platform/panel.ts';
 import { repairStoredSettings } from '../platform/settings.ts';
 import { kasperskyPack } from '../data/packs.ts';
+import { catalogFor } from '../platform/catalogs.ts';
 
 // Stored settings are never trusted: what is broken is put right once, at start.
 void repairStoredSettings();
@@ -23,6 +24,7 @@ serveBackground({
     if (sender.tabId === undefined) throw new Error('Backstory: the panel opens for a tab');
     await openPanelFor(sender.tabId);
   },
+  getCardData: async ({ language }) => ({ pack: kasperskyPack, catalog: catalogFor(language) }),
 });
 
 // The keyboard shortcut: the next mention in the active tab, its card open with focus.

@@ -2,18 +2,21 @@
 import { compileMatcher } from '../lib/matcher.ts';
 import { packLocale } from '../lib/locale.ts';
 import { runsOn, withSiteDisabled, type Settings } from '../lib/settings.ts';
-import { kasperskyPack } from '../data/packs.ts';
+import { patterns } from '../data/kaspersky.pack.json';
+import type { Pack } from '../data/pack-schema.ts';
 import { STYLE_HIGHLIGHT } from '../dom/highlight-style.ts';
 import { startPageSession, type PageSession } from '../dom/page-session.ts';
 import { createCountReporter } from '../platform/count-reporter.ts';
 import { sendToBackground, serveContent } from '../platform/messaging.ts';
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings.ts';
 import { shadowRootOf } from '../platform/shadow-roots.ts';
-import { translator } from '../platform/i18n.ts';
+import { languageOf, translatorWith } from '../platform/i18n.ts';
 
 const forever = new AbortController().signal;
 const reporter = createCountReporter();
-const matcher = compileMatcher(kasperskyPack.patterns);
+// Only the names ship in the content script (the build validated the whole
+// pack); what the card shows comes from the background when needed.
+const matcher = compileMatcher(patterns as Pack['patterns']);
 let session: PageSession | null = null;
 let applied = '';
 
@@ -30,13 +33,15 @@ function apply(settings: Settings): void {
     reporter.report(0, { now: true });
     return;
   }
-  const strings = translator(language);
+  const reader = languageOf(language);
   session = startPageSession(document, {
     matcher,
-    pack: kasperskyPack,
-    locale: packLocale(strings.language),
-    language: strings.language,
-    t: strings.t,
+    language: reader,
+    async loadCard() {
+      const { pack, catalog } = await sendToBackground('getCardData', { language });
+      // The background parsed the pack with its schema before sending it.
+      return { pack: pack as Pack, locale: packLocale(reader), t: translatorWith(language, catalog).t };
+    },
     shadowRootOf,
     highlightName: STYLE_HIGHLIGHT[highlightStyle],
     openDelayMs: hoverDelayMs,

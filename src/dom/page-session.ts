@@ -17,12 +17,19 @@ import type { MentionSummary } from '../lib/messages.ts';
  * (marks, listeners, observers, the card's host) in one call.
  */
 
-export interface PageSessionOptions {
-  matcher: Matcher;
+/** What the card shows, loaded on demand: the content script does not carry it. */
+export interface CardData {
   pack: Pack;
   locale: PackLocale;
-  language: string;
   t: Translate;
+}
+
+export interface PageSessionOptions {
+  matcher: Matcher;
+  /** The reader's language, for dates, place names and sentence snippets. */
+  language: string;
+  /** Loads the card's data; called once, when the page first shows a mention. */
+  loadCard(): Promise<CardData>;
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   onCount(count: number): void;
   onOpenPanel(): void;
@@ -51,6 +58,15 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
   const view = doc.defaultView as Window;
   const marks = createMentionMarks(view, o.highlightName);
 
+  // The card's data is fetched as soon as the page shows a mention, so it is
+  // there by the time a reader rests on one.
+  let cardData: Promise<CardData> | null = null;
+  const loadCard = (): Promise<CardData> =>
+    (cardData ??= o.loadCard().catch((error: unknown) => {
+      cardData = null; // the next hover asks again
+      throw error;
+    }));
+
   const page = new PageMentions(doc, {
     matcher: o.matcher,
     shadowRootOf: o.shadowRootOf,
@@ -58,18 +74,17 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
     onChange(current) {
       marks.show(current.mentions().map((m) => m.range));
       o.onCount(current.count);
+      if (current.count > 0) loadCard().catch(() => undefined);
       // The open card's mention was removed or hidden: close it.
       if (card?.mention && !current.mentionFor(card.mention.range)) card.hide();
     },
   });
 
   let card: Card | null = null;
-  const cardFor = (): Card =>
+  const cardFor = (data: CardData): Card =>
     (card ??= createCard(doc, {
-      pack: o.pack,
-      locale: o.locale,
+      ...data,
       language: o.language,
-      t: o.t,
       showAllEvents: o.showAllEvents,
       signal,
       onOpenPanel: o.onOpenPanel,
@@ -81,17 +96,31 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
       },
     }));
 
-  const open = (mention: Mention, focus: boolean): void => {
-    cardFor().show(mention, { focus, point: focus ? undefined : hover.lastPoint() });
+  let wanted: Mention | null = null;
+  const show = (data: CardData, mention: Mention, focus: boolean): void => {
+    cardFor(data).show(mention, { focus, point: focus ? undefined : hover.lastPoint() });
     intent.shown(mention);
     marks.activate(mention.range);
+  };
+  const open = (mention: Mention, focus: boolean): void => {
+    wanted = mention;
+    loadCard().then(
+      (data) => {
+        // Only the last mention asked for, and only while the session runs.
+        if (wanted === mention && !signal.aborted) show(data, mention, focus);
+      },
+      (error: unknown) => console.warn('Backstory: the card could not load its data', error),
+    );
   };
 
   const intent = createHoverIntent({
     openDelayMs: o.openDelayMs ?? 350,
     graceMs: o.graceMs ?? 300,
     open: (mention) => open(mention, false),
-    close: () => card?.hide(),
+    close: () => {
+      wanted = null;
+      card?.hide();
+    },
   });
 
   page.start();

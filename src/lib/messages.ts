@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import type { MessageCatalog } from './message-format.ts';
+import { LANGUAGES, type LanguageSetting } from './settings.ts';
 
 /**
  * Every request the background answers, one entry per name, with its typed
@@ -30,6 +32,12 @@ export interface BackgroundRequests {
   getTabState: { args: { tabId: number }; result: TabState };
   /** The card's "Open the panel": the panel for the sender's tab. */
   openPanel: { args: Record<string, never>; result: void };
+  /**
+   * A content script about to show a card: the pack (validated by the
+   * background) and, for a language chosen in the settings, its strings.
+   * Kept out of the content script, which runs on every page.
+   */
+  getCardData: { args: { language: LanguageSetting }; result: { pack: unknown; catalog: MessageCatalog | null } };
 }
 
 /** Requests a content script answers, sent by the background to a tab's top frame. */
@@ -63,6 +71,7 @@ export const backgroundMessage = v.variant('type', [
   v.strictObject({ type: v.literal('reportMentions'), args: v.strictObject({ count }) }),
   v.strictObject({ type: v.literal('getTabState'), args: v.strictObject({ tabId }) }),
   v.strictObject({ type: v.literal('openPanel'), args: v.strictObject({}) }),
+  v.strictObject({ type: v.literal('getCardData'), args: v.strictObject({ language: v.picklist(LANGUAGES) }) }),
 ]);
 
 export const contentMessage = v.variant('type', [

@@ -1,7 +1,7 @@
 // Settings page: renders the stored settings, saves each change at once, follows changes made elsewhere.
 import { renderOptions } from '../dom/options-view.ts';
 import { loadSettings, saveSettings, watchSettings } from '../platform/settings.ts';
-import { translator } from '../platform/i18n.ts';
+import { translator } from '../platform/catalogs.ts';
 import type { Settings } from '../lib/settings.ts';
 
 const forever = new AbortController().signal;

@@ -1,8 +1,6 @@
 import { browser } from './browser.ts';
 import { formatMessage, type MessageCatalog } from '../lib/message-format.ts';
 import type { LanguageSetting } from '../lib/settings.ts';
-import en from '../_locales/en/messages.json';
-import nl from '../_locales/nl/messages.json';
 
 export type Translate = (key: string, substitutions?: string[]) => string;
 
@@ -16,18 +14,17 @@ export function t(key: string, substitutions?: string | string[]): string {
  * getMessage chose names itself (languageTag), so dates and pack text always
  * match the strings around them, whatever the browser reports elsewhere.
  */
-function uiLanguage(): string {
-  return browser.i18n.getMessage('languageTag') || 'en';
+export function languageOf(setting: LanguageSetting): string {
+  return setting === 'auto' ? browser.i18n.getMessage('languageTag') || 'en' : setting;
 }
 
-const CATALOGS: Record<Exclude<LanguageSetting, 'auto'>, MessageCatalog> = { en, nl };
-
 /**
- * Strings in the language the reader chose in the settings, or the
- * browser's when the choice is automatic.
+ * Strings in the language the reader chose: read from `catalog` (that
+ * language's messages.json), or the browser's own when the choice is
+ * automatic and there is no catalog. The catalogs themselves live in
+ * catalogs.ts, so the content script does not carry them.
  */
-export function translator(setting: LanguageSetting): { t: Translate; language: string } {
-  if (setting === 'auto') return { t: (key, subs) => t(key, subs), language: uiLanguage() };
-  const catalog = CATALOGS[setting];
+export function translatorWith(setting: LanguageSetting, catalog: MessageCatalog | null): { t: Translate; language: string } {
+  if (setting === 'auto' || !catalog) return { t: (key, subs) => t(key, subs), language: languageOf(setting) };
   return { t: (key, subs) => formatMessage(catalog, key, subs) || key, language: setting };
 }

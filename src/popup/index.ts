@@ -7,7 +7,7 @@ import { browser } from '../platform/browser.ts';
 import { sendToBackground, sendToTab } from '../platform/messaging.ts';
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings.ts';
 import { panelTabId } from '../platform/tabs.ts';
-import { translator } from '../platform/i18n.ts';
+import { translator } from '../platform/catalogs.ts';
 
 const kinds = new Set<EventKind>(EVENT_KINDS);
 const forever = new AbortController().signal;
