@@ -47,20 +47,33 @@ export interface EngineOptions {
 }
 
 /**
- * Whether a reader can see the mention. checkVisibility covers display:none,
- * hidden and visibility:hidden ancestors; it also says false for an element
- * with display:contents, whose text is shown, so a "no" is checked once more
- * against the text's own boxes.
+ * Whether a reader can see the mention: the text it starts in and the text
+ * it ends in are both shown (a name half hidden is not one a reader sees).
  */
 const isVisible = (mention: { range: Range }): boolean => {
-  const el = mention.range.startContainer.parentElement;
+  const { startContainer: start, startOffset, endContainer: end, endOffset } = mention.range;
+  if (start === end) return isShown(start, startOffset, endOffset);
+  return isShown(start, startOffset, (start as CharacterData).length ?? startOffset) && isShown(end, 0, endOffset);
+};
+
+/**
+ * Whether a piece of text is shown. checkVisibility covers display:none,
+ * hidden and visibility:hidden ancestors; it also says false for an element
+ * with display:contents, whose text is shown, so a "no" is checked once
+ * more against the boxes of that piece of text alone.
+ */
+function isShown(node: Node, from: number, to: number): boolean {
+  const el = node.parentElement;
   if (!el || !el.isConnected) return false;
   // Older engines lack checkVisibility: count the text, as the page shows it.
   if (typeof el.checkVisibility !== 'function') return true;
   if (el.checkVisibility({ visibilityProperty: true })) return true;
-  if (mention.range.getClientRects().length === 0) return false;
+  const piece = el.ownerDocument.createRange();
+  piece.setStart(node, from);
+  piece.setEnd(node, Math.max(from, to));
+  if (piece.getClientRects().length === 0) return false;
   return el.ownerDocument.defaultView?.getComputedStyle(el).visibility === 'visible';
-};
+}
 
 export class MentionEngine {
   /** Blocks that hold at least one candidate, with their candidates. */

@@ -1,191 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/lib/matcher.ts';
 import { kasperskyPack } from '../../src/data/packs.ts';
-import { MentionEngine } from '../../src/dom/engine.ts';
-import { blockOf, isInSkippedSubtree, runsOf } from '../../src/dom/segments.ts';
+import { runSeeds } from '../fuzz/fuzz-core.ts';
 
 // 1,000 seeded random sequences of DOM edits on pages with mentions. After
 // each sequence, what the live engine holds must be exactly what a fresh
-// scan of the same page finds: every mention once, nothing stale, no throw.
-// A failure names its seed; FUZZ_SEED=<n> replays one.
+// scan of the same page finds, and what a full search of every run finds:
+// every mention once, nothing stale, no throw. A failure names its seed;
+// FUZZ_SEED=<n> replays one. jsdom has no layout, so here everything present
+// counts as seen; test/e2e/fuzz.test.ts runs the same seeds in real browsers.
 
 const matcher = compileMatcher(kasperskyPack.patterns);
-const WORDS = ['Kaspersky', 'Kas', 'per', 'sky', ' Lab', 'Eugene ', 'lorem ', 'ipsum ', '-producten', ' ', 'Kaspersky Lab ', 'Касперского '];
-const BLOCKS = ['p', 'div', 'li', 'section'];
-const INLINES = ['span', 'b', 'em', 'a'];
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
-
-const pick = <T,>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
-
-function allNodes(root: Node): Node[] {
-  const out: Node[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n);
-  return out;
-}
-
-function buildPage(r: () => number): HTMLElement {
-  const root = document.createElement('main');
-  for (let b = 0; b < 3 + Math.floor(r() * 4); b++) {
-    const block = document.createElement(pick(r, BLOCKS));
-    for (let i = 0; i < 2 + Math.floor(r() * 5); i++) {
-      if (r() < 0.35) {
-        const inline = document.createElement(pick(r, INLINES));
-        inline.textContent = pick(r, WORDS);
-        block.append(inline);
-      } else {
-        block.append(pick(r, WORDS));
-      }
-    }
-    root.append(block);
-  }
-  return root;
-}
-
-/** One random edit: insert, remove, split, merge, move, change text, toggle hidden. */
-function edit(r: () => number, root: HTMLElement): void {
-  const nodes = allNodes(root);
-  const elements = [root, ...nodes.filter((n): n is Element => n.nodeType === Node.ELEMENT_NODE)];
-  const texts = nodes.filter((n): n is Text => n.nodeType === Node.TEXT_NODE);
-  switch (Math.floor(r() * 8)) {
-    case 0:
-      pick(r, elements).append(pick(r, WORDS));
-      break;
-    case 1: {
-      const el = document.createElement(pick(r, [...BLOCKS, ...INLINES]));
-      el.textContent = pick(r, WORDS);
-      const parent = pick(r, elements);
-      parent.insertBefore(el, pick(r, [...parent.childNodes, null]));
-      break;
-    }
-    case 2: {
-      const victim = pick(r, nodes);
-      victim?.parentNode?.removeChild(victim);
-      break;
-    }
-    case 3: {
-      const text = pick(r, texts);
-      if (text && text.data.length > 1) text.splitText(1 + Math.floor(r() * (text.data.length - 1)));
-      break;
-    }
-    case 4:
-      pick(r, elements).normalize();
-      break;
-    case 5: {
-      const node = pick(r, nodes);
-      const target = pick(r, elements);
-      if (node && !node.contains(target)) target.append(node);
-      break;
-    }
-    case 6: {
-      const text = pick(r, texts);
-      if (text) text.data = pick(r, WORDS) + pick(r, WORDS);
-      break;
-    }
-    default: {
-      const el = pick(r, elements.slice(1));
-      if (el) el.toggleAttribute('hidden');
-    }
-  }
-}
-
-/** Every mention as positions in a node list: comparable between two engines. */
-function signature(engine: MentionEngine, nodes: Node[]): string[] {
-  return engine
-    .mentions()
-    .map((m) => `${nodes.indexOf(m.range.startContainer)}:${m.range.startOffset}-${nodes.indexOf(m.range.endContainer)}:${m.range.endOffset}=${m.range.toString()}`)
-    .sort();
-}
-
-/**
- * The same, found the slow way, without the engine's shortcuts: every run of
- * every block that holds text, searched in full. The engine skips text that
- * holds no anchor; this says whether it ever skipped a name.
- */
-function bruteForce(nodes: Node[]): string[] {
-  const blocks = new Set<Element>();
-  for (const n of nodes) {
-    if (n.nodeType !== Node.TEXT_NODE || isInSkippedSubtree(n, document)) continue;
-    const block = blockOf(n);
-    if (block) blocks.add(block);
-  }
-  const out: string[] = [];
-  for (const block of blocks) {
-    for (const run of runsOf(block, document)) {
-      for (const m of matcher.findAll(run.text)) out.push(`${block.localName}:${run.text.slice(m.start, m.end)}`);
-    }
-  }
-  return out.sort();
-}
-
-const settle = async (engine: MentionEngine): Promise<void> => {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((r) => setTimeout(r, 0));
-    await engine.settled();
-  }
-};
-
-async function runSeed(seed: number): Promise<string | null> {
-  const r = rng(seed);
-  const root = buildPage(r);
-  document.body.replaceChildren(root);
-  const controller = new AbortController();
-  const live = new MentionEngine(document, { matcher, signal: controller.signal });
-  try {
-    live.start();
-    await settle(live);
-    const steps = 3 + Math.floor(r() * 10);
-    for (let i = 0; i < steps; i++) edit(r, root);
-    await settle(live);
-
-    const fresh = new MentionEngine(document, { matcher });
-    fresh.start();
-    await settle(fresh);
-    fresh.stop();
-
-    const nodes = allNodes(document.body);
-    const got = signature(live, nodes);
-    const want = signature(fresh, nodes);
-    for (const m of live.mentions()) {
-      if (!m.range.startContainer.isConnected || m.range.collapsed) return `seed ${seed}: stale range "${m.range.toString()}"`;
-    }
-    if (live.count !== want.length || JSON.stringify(got) !== JSON.stringify(want)) {
-      return `seed ${seed}: live ${JSON.stringify(got)} vs fresh ${JSON.stringify(want)} in ${root.outerHTML}`;
-    }
-    // jsdom has no layout: everything present counts as visible, here and in the engine.
-    const slow = bruteForce(nodes);
-    const fast = fresh.mentions().map((m) => `${m.block.localName}:${m.range.toString()}`).sort();
-    if (JSON.stringify(fast) !== JSON.stringify(slow)) {
-      return `seed ${seed}: engine ${JSON.stringify(fast)} vs full search ${JSON.stringify(slow)} in ${root.outerHTML}`;
-    }
-    return null;
-  } catch (error) {
-    return `seed ${seed}: threw ${String(error)}`;
-  } finally {
-    controller.abort();
-  }
-}
 
 describe('mutation fuzz', () => {
   const only = process.env.FUZZ_SEED;
-  const seeds = only ? [Number(only)] : Array.from({ length: 1000 }, (_, i) => i + 1);
+  const [from, to] = only ? [Number(only), Number(only)] : [1, 1000];
 
-  it(`keeps the live marks equal to a fresh scan over ${seeds.length} random edit sequences`, { timeout: 120_000 }, async () => {
-    const failures: string[] = [];
-    for (const seed of seeds) {
-      const failure = await runSeed(seed);
-      if (failure) failures.push(failure);
-      if (failures.length >= 3) break;
-    }
-    expect(failures).toEqual([]);
+  it(`keeps the live marks equal to a fresh scan and a full search over ${to - from + 1} random edit sequences`, { timeout: 120_000 }, async () => {
+    const result = await runSeeds(from, to, { matcher, visible: () => true });
+    expect(result.failures).toEqual([]);
+    expect(result.seeds).toBe(to - from + 1);
+    if (!only) expect(result.visible).toBeGreaterThan(1000);
   });
 });
