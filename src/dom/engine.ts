@@ -78,6 +78,8 @@ function isShown(node: Node, from: number, to: number): boolean {
 export class MentionEngine {
   /** Blocks that hold at least one candidate, with their candidates. */
   readonly #byBlock = new Map<Element, Mention[]>();
+  /** Every mention made, by its range; one that was since dropped fails `holds`. */
+  readonly #byRange = new WeakMap<Range, Mention>();
   readonly #pending = new Set<Node>();
   readonly #root: Document | ShadowRoot;
   readonly #options: EngineOptions;
@@ -85,6 +87,8 @@ export class MentionEngine {
   #visibleCount = 0;
   #observer: MutationObserver | null = null;
   #recheckVisibility = false;
+  /** Nodes were removed since the last pass: some known block may have left the page. */
+  #removals = false;
   #reported = false;
 
   readonly #onElement: ((el: Element) => void) | undefined;
@@ -134,6 +138,12 @@ export class MentionEngine {
     return out;
   }
 
+  /** The visible mention a range marks, if it is still one of ours (for hit-testing). */
+  mentionFor(range: Range): Mention | undefined {
+    const mention = this.#byRange.get(range);
+    return mention?.visible && this.#byBlock.get(mention.block)?.includes(mention) ? mention : undefined;
+  }
+
   /** The visible mentions found in one block (the nearest non-inline ancestor of their text). */
   mentionsInBlock(block: Element): Mention[] {
     return (this.#byBlock.get(block) ?? []).filter((m) => m.visible);
@@ -158,11 +168,17 @@ export class MentionEngine {
         continue;
       }
       if (isOurs(target)) continue;
-      // New style sheets and toggled content change what is visible.
-      this.#recheckVisibility = true;
+      // Style sheets added, removed or edited change what is visible. Other
+      // added or removed nodes do not change whether text already found is
+      // shown (new text is checked as it is read), so a growing page does
+      // not recheck every mention on each change.
       if (record.type === 'characterData') {
+        if (changesStyle(target.parentNode)) this.#recheckVisibility = true;
         this.#pending.add(target);
         continue;
+      }
+      if (changesStyle(target) || [...record.addedNodes, ...record.removedNodes].some(changesStyle)) {
+        this.#recheckVisibility = true;
       }
       // Added blocks are read on their own, so appending a paragraph never
       // rereads the container; text or inline nodes change their block. A
@@ -178,6 +194,7 @@ export class MentionEngine {
           rereadContainer ||= nextToInlineText(node.previousSibling, 'back') || nextToInlineText(node.nextSibling, 'forward');
         }
       }
+      if (record.removedNodes.length > 0) this.#removals = true;
       for (const node of record.removedNodes) {
         if (!isBlock(node)) this.#pending.add(target);
         else rereadContainer ||= nextToInlineText(record.previousSibling, 'back') || nextToInlineText(record.nextSibling, 'forward');
@@ -193,7 +210,12 @@ export class MentionEngine {
     this.#pending.clear();
     let changed = false;
     for (const root of roots) changed = (await this.#rescan(root)) || changed;
-    changed = this.#prune() || changed;
+    // Text changed or removed inside a block rereads that block; only blocks
+    // removed whole need looking for, and only when something was removed.
+    if (this.#removals) {
+      this.#removals = false;
+      changed = this.#prune() || changed;
+    }
     if (this.#recheckVisibility) {
       this.#recheckVisibility = false;
       for (const list of this.#byBlock.values()) {
@@ -206,7 +228,8 @@ export class MentionEngine {
         }
       }
     }
-    const count = this.mentions().length;
+    let count = 0;
+    for (const list of this.#byBlock.values()) for (const m of list) if (m.visible) count++;
     if (changed || count !== this.#visibleCount || !this.#reported) {
       this.#reported = true;
       this.#visibleCount = count;
@@ -305,6 +328,7 @@ export class MentionEngine {
       end: match.end,
     };
     mention.visible = isVisible(mention);
+    this.#byRange.set(range, mention);
     return mention;
   }
 
@@ -337,6 +361,13 @@ function nextToInlineText(sibling: Node | null, direction: 'back' | 'forward'): 
     return node.nodeType === Node.ELEMENT_NODE && isInline(node as Element);
   }
   return false;
+}
+
+/** A style sheet, or an element holding one. */
+function changesStyle(node: Node | null): boolean {
+  if (node?.nodeType !== Node.ELEMENT_NODE) return false;
+  const el = node as Element;
+  return el.localName === 'style' || el.localName === 'link' || (el.firstElementChild !== null && el.querySelector('style, link') !== null);
 }
 
 function isOurs(node: Node): boolean {

@@ -32,6 +32,7 @@ export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT
     return { show() {}, activate() {}, restore() {}, clear() {}, highlight: null };
   }
   const all = new HighlightCtor();
+  const shown = new Set<Range>();
   const active = new HighlightCtor();
   active.priority = 1;
   const restore = (): void => {
@@ -41,8 +42,26 @@ export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT
   return {
     highlight: all,
     show(ranges) {
-      all.clear();
-      for (const range of ranges) all.add(range);
+      // Only what changed: a page that grows by one mention costs one add,
+      // not a rebuild of every mark. What is shown is mirrored here; if the
+      // page emptied our highlight, the sizes differ and all is put back.
+      const next = new Set(ranges);
+      if (all.size !== shown.size) {
+        all.clear();
+        shown.clear();
+      }
+      for (const range of shown) {
+        if (!next.has(range)) {
+          all.delete(range);
+          shown.delete(range);
+        }
+      }
+      for (const range of next) {
+        if (!shown.has(range)) {
+          all.add(range);
+          shown.add(range);
+        }
+      }
       restore();
     },
     activate(range) {
@@ -53,6 +72,7 @@ export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT
     restore,
     clear() {
       all.clear();
+      shown.clear();
       active.clear();
       if (registry.get(name) === all) registry.delete(name);
       if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);

@@ -23,7 +23,6 @@ export class PageMentions {
   readonly #engines = new Map<Document | ShadowRoot, MentionEngine>();
   readonly #options: PageMentionsOptions;
   readonly #doc: Document;
-  #byRange = new WeakMap<Range, Mention>();
 
   constructor(doc: Document, options: PageMentionsOptions) {
     this.#doc = doc;
@@ -57,7 +56,6 @@ export class PageMentions {
         this.#engines.delete(root);
       }
     }
-    this.#byRange = new WeakMap(this.mentions().map((m) => [m.range, m]));
     this.#options.onChange?.(this);
   }
 
@@ -100,7 +98,11 @@ export class PageMentions {
 
   /** The mention a marked range belongs to, for hit-testing. */
   mentionFor(range: AbstractRange): Mention | undefined {
-    return this.#byRange.get(range as Range);
+    for (const engine of this.#engines.values()) {
+      const mention = engine.mentionFor(range as Range);
+      if (mention) return mention;
+    }
+    return undefined;
   }
 }
 
