@@ -75,10 +75,15 @@ export function createCard(doc: Document, o: CardOptions): Card {
     o.signal.addEventListener('abort', () => host?.remove(), { once: true });
   };
 
-  const render = (mention: Mention): void => {
-    if (!shadow) return;
-    content = buildCardContent(doc, { ...o, referent: mention.refersTo, showAll });
-    const { root, close, toggleAll, openPanel, turnOff } = content;
+  // The card's content depends only on what the mention refers to and on
+  // whether every action is listed: each variant is built once and reused.
+  const built = new Map<string, CardContent>();
+  const contentFor = (mention: Mention): CardContent => {
+    const key = `${mention.refersTo}:${showAll}`;
+    let made = built.get(key);
+    if (made) return made;
+    made = buildCardContent(doc, { ...o, referent: mention.refersTo, showAll });
+    const { close, toggleAll, openPanel, turnOff } = made;
     // Only the reader's own clicks count: a page script cannot press our buttons.
     const onClick = (button: HTMLElement, action: () => void): void =>
       button.addEventListener('click', (event) => {
@@ -86,16 +91,26 @@ export function createCard(doc: Document, o: CardOptions): Card {
       });
     onClick(close, () => hide(true));
     if (toggleAll) onClick(toggleAll, () => {
+      if (!current) return;
       showAll = !showAll;
       const hadFocus = shadow?.activeElement === toggleAll;
-      render(mention);
+      render(current);
       if (hadFocus) content?.toggleAll?.focus();
     });
     onClick(openPanel, () => o.onOpenPanel());
     onClick(turnOff, () => o.onTurnOff());
+    built.set(key, made);
+    return made;
+  };
+
+  const render = (mention: Mention): void => {
+    if (!shadow) return;
+    const next = contentFor(mention);
+    if (next === content && next.root.isConnected) return;
+    content = next;
     const old = shadow.querySelector('.card');
-    if (old) old.replaceWith(root);
-    else shadow.append(root);
+    if (old) old.replaceWith(next.root);
+    else shadow.append(next.root);
   };
 
   /** The mention left the viewport or the page: the card goes with it. */
@@ -153,6 +168,8 @@ export function createCard(doc: Document, o: CardOptions): Card {
     if (current !== mention) {
       showAll = o.showAllEvents ?? false;
       render(mention);
+      // A reused card starts at its top for each new mention.
+      content?.root.scrollTo?.(0, 0);
     }
     current = mention;
     try {
