@@ -3,25 +3,16 @@ import { compileMatcher } from '../../src/lib/matcher.ts';
 import { kasperskyPack } from '../../src/data/packs.ts';
 import { candidateTexts } from '../../src/dom/candidates.ts';
 import { blockOf, isInline, pointAt, runsOf } from '../../src/dom/segments.ts';
+import { rng } from '../fuzz/fuzz-core.ts';
 
-// candidateTexts reads whole stretches of siblings at once and walks only
-// those holding an anchor. Whatever the page's shape, every name must keep at
+// candidateTexts reads whole elements' text at once and walks only the
+// elements holding an anchor. Whatever the page's shape, every name must keep at
 // least one of its text nodes among the candidates, or it goes unmarked.
 
 const matcher = compileMatcher(kasperskyPack.patterns);
 const never = { due: () => false, slice: async () => undefined };
 const options = { anchorSpans: (t: string) => matcher.anchorSpans(t), isInline, pace: never };
 const PIECES = ['Kas', 'per', 'sky', 'Kaspersky', ' Lab', 'K', 'a', 's', 'persky', 'Касп', 'ерский', 'lorem ipsum ', ' ', '\u00AD', '卡巴', '斯基'];
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 /** Wide and nested: containers big enough to be read child by child and in several groups. */
 function build(r: () => number, parent: Element, depth: number): void {
