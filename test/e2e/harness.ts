@@ -3,12 +3,13 @@
  * Chromium or Firefox ESR headless with the built extension loaded, and reads
  * what the extension shows (badge, panel) through its own extension pages.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../scripts/manifest.ts';
 import { serveStatic, type StaticServer } from '../../scripts/serve.ts';
+import { FIREFOX_ERROR_PREFS, watchChromium, watchFirefox, type ErrorWatch } from './extension-errors.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'test/e2e/fixtures');
@@ -78,6 +79,8 @@ export interface ExtensionSession {
   badgeText(tabId: number): Promise<string>;
   /** The toolbar button title the extension set for a tab. */
   badgeTitle(tabId: number): Promise<string>;
+  /** What the extension threw or warned in any of its worlds since launch (with `watchErrors`). */
+  extensionErrors(): string[];
   close(): Promise<void>;
 }
 
@@ -100,13 +103,23 @@ export function extensionDir(name: BrowserName): string {
 
 export async function launch(
   name: BrowserName,
-  opts: { lang?: string; /** A profile kept across launches; removed by the caller. */ profile?: string } = {},
+  opts: {
+    lang?: string;
+    /** A profile kept across launches; removed by the caller. */
+    profile?: string;
+    /** Listen for the extension's errors (see extension-errors.ts). */
+    watchErrors?: boolean;
+    /** Another extension's directory instead of the build (for testing the harness). */
+    extension?: string;
+  } = {},
 ): Promise<ExtensionSession> {
   const executablePath = requireBrowser(name);
-  const dir = extensionDir(name);
+  const dir = opts.extension ?? extensionDir(name);
+  const geckoId = opts.extension ? geckoIdOf(opts.extension) : GECKO_ID;
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), `backstory-${name}-`));
   let browser: Browser;
   let extensionBase: string;
+  let watch: ErrorWatch | null = null;
 
   if (name === 'chromium') {
     browser = await puppeteer.launch({
@@ -127,6 +140,7 @@ export async function launch(
       ],
       env: { ...process.env, ...(opts.lang ? { LANGUAGE: opts.lang, LANG: `${opts.lang}.UTF-8` } : {}) },
     });
+    if (opts.watchErrors) watch = await watchChromium(browser);
     const worker = await browser.waitForTarget(
       (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
       { timeout: 20_000 },
@@ -140,10 +154,12 @@ export async function launch(
       userDataDir: profile,
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
         ...(opts.lang ? { 'intl.locale.requested': opts.lang, 'intl.accept_languages': opts.lang } : {}),
+        ...(opts.watchErrors ? FIREFOX_ERROR_PREFS : {}),
       },
     });
+    if (opts.watchErrors) watch = watchFirefox(browser.process());
     await browser.installExtension(dir);
     extensionBase = `moz-extension://${FIREFOX_UUID}/`;
   }
@@ -235,13 +251,26 @@ export async function launch(
         return api.action.getTitle({ tabId: id });
       }, tabId);
     },
+    extensionErrors() {
+      if (!watch) throw new Error('launch with { watchErrors: true } to hear the extension\'s errors');
+      return [...watch.seen];
+    },
     async close() {
       await browser.close().catch(() => undefined);
       if (!opts.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
-  probe = await session.openExtensionPage('popup.html?tab=0', '#mention-count');
+  if (!opts.extension) probe = await session.openExtensionPage('popup.html?tab=0', '#mention-count');
   return session;
+}
+
+function geckoIdOf(dir: string): string {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${dir}/manifest.json has no gecko id`);
+  return id;
 }
 
 export interface Box {

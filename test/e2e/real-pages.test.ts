@@ -35,24 +35,12 @@ function seeded(seed: number): () => number {
 }
 
 describe.each(BROWSERS)('%s: real pages', (name) => {
-  const ctx = withExtension(name);
-
-  /** Errors thrown or logged in the page's worlds (ours included); Chromium tells, over CDP. */
-  const errors: string[] = [];
+  // The watcher hears the extension's errors in every world: content
+  // scripts, background, extension pages (see extension-errors.ts).
+  const ctx = withExtension(name, { watchErrors: true });
 
   const load = async (file: string): Promise<{ page: Page; tabId: number }> => {
     const page = await ctx.session.browser.newPage();
-    if (name === 'chromium') {
-      const cdp = await page.createCDPSession();
-      cdp.on('Runtime.exceptionThrown', (e: { exceptionDetails: { text: string; exception?: { description?: string } } }) =>
-        errors.push(`${file}: ${e.exceptionDetails.exception?.description ?? e.exceptionDetails.text}`),
-      );
-      cdp.on('Runtime.consoleAPICalled', (e: { type: string; args: Array<{ value?: unknown }> }) => {
-        const text = e.args.map((a) => String(a.value ?? '')).join(' ');
-        if ((e.type === 'error' || e.type === 'warning') && /backstory/i.test(text)) errors.push(`${file}: ${text}`);
-      });
-      await cdp.send('Runtime.enable');
-    }
     await page.evaluateOnNewDocument(recordPage);
     await page.goto(ctx.server.url(`/real/${encodeURIComponent(file)}`), { waitUntil: 'domcontentloaded' });
     const tabId = await ctx.session.latestTabId();
@@ -75,13 +63,6 @@ describe.each(BROWSERS)('%s: real pages', (name) => {
     await page.close();
     expect(result).toEqual({ snapshot: true, same: true, mutations: [] });
   });
-
-  // Only Chromium reports the extension's errors to the test (over CDP).
-  if (name === 'chromium') {
-    it('raised no error on any of them', () => {
-      expect(errors).toEqual([]);
-    });
-  }
 
   it('counts names inserted at random places of 20 pages: paragraphs, cells, links, nested inline', { timeout: 300_000 }, async () => {
     const random = seeded(20261128);
@@ -131,5 +112,9 @@ describe.each(BROWSERS)('%s: real pages', (name) => {
       await page.close();
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('raised no error or warning of the extension, in any of its worlds, on any of these pages', () => {
+    expect(ctx.session.extensionErrors()).toEqual([]);
   });
 });
