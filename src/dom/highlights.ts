@@ -35,9 +35,11 @@ export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT
   const shown = new Set<Range>();
   const active = new HighlightCtor();
   active.priority = 1;
+  // Registered only once they hold a range: a page without a mention never
+  // sees our highlights in its registry (nor restyles for them).
   const restore = (): void => {
-    if (registry.get(name) !== all) registry.set(name, all);
-    if (registry.get(ACTIVE_HIGHLIGHT) !== active) registry.set(ACTIVE_HIGHLIGHT, active);
+    if (all.size > 0 && registry.get(name) !== all) registry.set(name, all);
+    if (active.size > 0 && registry.get(ACTIVE_HIGHLIGHT) !== active) registry.set(ACTIVE_HIGHLIGHT, active);
   };
   return {
     highlight: all,

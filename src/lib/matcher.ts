@@ -82,36 +82,40 @@ interface Entry {
 }
 
 export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
-  const bounded: Array<{ length: number; source: string }> = [];
-  const unbounded: Array<{ length: number; source: string }> = [];
-  const entries: Entry[] = [];
-  for (const pattern of patterns) {
-    const ending = endingPattern(pattern.endings ?? []);
-    const list = pattern.wordBoundaries !== false ? bounded : unbounded;
-    for (const name of pattern.names) {
-      list.push({ length: name.length, source: namePattern(name) + ending });
-      entries.push({ folded: fold(name), name, refersTo: pattern.refersTo });
-    }
-  }
-  if (entries.length === 0) throw new Error('matcher: a pack needs at least one name');
-  // Longer names first: at one position the alternation takes the first that
-  // fits, so "Kaspersky Lab" wins over "Kaspersky" (and backtracks to it when
-  // the longer one is not followed by a word boundary). The word-boundary
-  // checks stand once around all bounded names: Unicode letter classes under
-  // the i flag are costly to compile, and this pattern is built on every page.
-  const alternation = (list: Array<{ length: number; source: string }>): string =>
-    [...list].sort((a, b) => b.length - a.length).map((a) => a.source).join('|');
-  const parts: string[] = [];
-  if (bounded.length > 0) parts.push(`(?<!${WORD_CHAR})(?:${alternation(bounded)})(?!${WORD_CHAR})`);
-  if (unbounded.length > 0) parts.push(`(?:${alternation(unbounded)})`);
-  entries.sort((a, b) => b.folded.length - a.folded.length);
-  // Built on first need: most pages hold no anchor, and parsing this pattern
-  // is a real share of the cost of a page without one.
-  let full: RegExp | null = null;
+  if (!patterns.some((p) => p.names.length > 0)) throw new Error('matcher: a pack needs at least one name');
+  // The anchors are built now; the full pattern and the table of names on
+  // first need: most pages hold no anchor, and building and parsing the full
+  // pattern is a real share of the cost of a page without one.
   const prefilter = anchorPattern(patterns, 'iu');
   const anchors = anchorPattern(patterns, 'giu');
+  let full: { regex: RegExp; entries: Entry[] } | null = null;
+  const compileFull = (): { regex: RegExp; entries: Entry[] } => {
+    const bounded: Array<{ length: number; source: string }> = [];
+    const unbounded: Array<{ length: number; source: string }> = [];
+    const entries: Entry[] = [];
+    for (const pattern of patterns) {
+      const ending = endingPattern(pattern.endings ?? []);
+      const list = pattern.wordBoundaries !== false ? bounded : unbounded;
+      for (const name of pattern.names) {
+        list.push({ length: name.length, source: namePattern(name) + ending });
+        entries.push({ folded: fold(name), name, refersTo: pattern.refersTo });
+      }
+    }
+    // Longer names first: at one position the alternation takes the first that
+    // fits, so "Kaspersky Lab" wins over "Kaspersky" (and backtracks to it when
+    // the longer one is not followed by a word boundary). The word-boundary
+    // checks stand once around all bounded names: Unicode letter classes under
+    // the i flag are costly to compile.
+    const alternation = (list: Array<{ length: number; source: string }>): string =>
+      [...list].sort((a, b) => b.length - a.length).map((a) => a.source).join('|');
+    const parts: string[] = [];
+    if (bounded.length > 0) parts.push(`(?<!${WORD_CHAR})(?:${alternation(bounded)})(?!${WORD_CHAR})`);
+    if (unbounded.length > 0) parts.push(`(?:${alternation(unbounded)})`);
+    entries.sort((a, b) => b.folded.length - a.folded.length);
+    return { regex: new RegExp(parts.join('|'), 'giu'), entries };
+  };
 
-  const classify = (matched: string): Entry => {
+  const classify = (entries: Entry[], matched: string): Entry => {
     const folded = fold(matched);
     return entries.find((e) => folded.startsWith(e.folded)) ?? (entries[0] as Entry);
   };
@@ -121,10 +125,10 @@ export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
       // Nearly all text holds no name: one cheap test spares the full pattern.
       if (!prefilter.test(text)) return [];
       const found: NameMatch[] = [];
-      const regex = (full ??= new RegExp(parts.join('|'), 'giu'));
+      const { regex, entries } = (full ??= compileFull());
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-        const entry = classify(m[0]);
+        const entry = classify(entries, m[0]);
         found.push({ start: m.index, end: m.index + m[0].length, refersTo: entry.refersTo, name: entry.name });
       }
       return found;
