@@ -14,7 +14,16 @@ function packDateToUtc(date: string): Date {
   return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
 }
 
+/** Making a formatter costs far more than using one: one per language and precision. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatPackDate(date: string, precision: DatePrecision, locale: string): string {
-  return new Intl.DateTimeFormat(locale, OPTIONS[precision]).format(packDateToUtc(date));
+  const key = `${locale}\u0000${precision}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, OPTIONS[precision]);
+    formatters.set(key, format);
+  }
+  return format.format(packDateToUtc(date));
 }
 
