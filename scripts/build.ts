@@ -19,6 +19,10 @@ const ENTRIES = {
   popup: 'src/popup/index.ts',
   options: 'src/options/index.ts',
 };
+/** ES modules the content script loads on demand (web-accessible, see manifest.json). */
+const MODULES = {
+  reader: 'src/content/reader.ts',
+};
 const STATIC: Array<[from: string, to: string]> = [
   ['src/popup/popup.html', 'popup.html'],
   ['src/popup/popup.css', 'popup.css'],
@@ -45,19 +49,19 @@ function writeStatic(target: Target): void {
   renderIcons(join(out, 'icons'));
 }
 
-function options(target: Target): esbuild.BuildOptions {
+function options(target: Target, kind: 'scripts' | 'modules'): esbuild.BuildOptions {
   return {
     absWorkingDir: ROOT,
-    entryPoints: ENTRIES,
+    entryPoints: kind === 'scripts' ? ENTRIES : MODULES,
     outdir: distDir(target),
     bundle: true,
-    format: 'iife',
+    format: kind === 'scripts' ? 'iife' : 'esm',
     target: target === 'chrome' ? 'chrome120' : 'firefox140',
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
     charset: 'utf8',
-    plugins: [
+    plugins: kind === 'modules' ? [] : [
       {
         name: 'backstory-static',
         setup(build) {
@@ -75,8 +79,10 @@ async function main(): Promise<void> {
   for (const target of TARGETS) rmSync(distDir(target), { recursive: true, force: true });
   if (watch) {
     for (const target of TARGETS) {
-      const context = await esbuild.context(options(target));
-      await context.watch();
+      for (const kind of ['scripts', 'modules'] as const) {
+        const context = await esbuild.context(options(target, kind));
+        await context.watch();
+      }
     }
     // esbuild watches the bundles; pages, styles, locales and packs are copied here.
     watchFiles(join(ROOT, 'src'), { recursive: true }, (_event, file) => {
@@ -91,7 +97,7 @@ async function main(): Promise<void> {
     console.log('Watching src/ and rebuilding dist/chrome and dist/firefox on change.');
     return;
   }
-  await Promise.all(TARGETS.map((target) => esbuild.build(options(target))));
+  await Promise.all(TARGETS.flatMap((target) => [esbuild.build(options(target, 'scripts')), esbuild.build(options(target, 'modules'))]));
   console.log(`Built ${TARGETS.map((t) => `dist/${t}`).join(' and ')}.`);
 }
 

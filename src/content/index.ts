@@ -11,11 +11,14 @@ import { sendToBackground, serveContent } from '../platform/messaging.ts';
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings.ts';
 import { shadowRootOf } from '../platform/shadow-roots.ts';
 import { languageOf, translatorWith } from '../platform/i18n.ts';
+import { importOwn } from '../platform/own-modules.ts';
+import type * as ReaderModule from './reader.ts';
 
 const forever = new AbortController().signal;
 const reporter = createCountReporter();
 // Only the names ship in the content script (the build validated the whole
-// pack); what the card shows comes from the background when needed.
+// pack); what the card shows comes from the background, and the code that
+// shows it from reader.js, once the page shows a mention.
 const matcher = compileMatcher(patterns as Pack['patterns']);
 let session: PageSession | null = null;
 let applied = '';
@@ -36,19 +39,25 @@ function apply(settings: Settings): void {
   const reader = languageOf(language);
   session = startPageSession(document, {
     matcher,
-    language: reader,
-    async loadCard() {
-      const { pack, catalog } = await sendToBackground('getCardData', { language });
-      // The background parsed the pack with its schema before sending it.
-      return { pack: pack as Pack, locale: packLocale(reader), t: translatorWith(language, catalog).t };
-    },
     shadowRootOf,
     highlightName: STYLE_HIGHLIGHT[highlightStyle],
-    openDelayMs: hoverDelayMs,
-    showAllEvents,
     onCount: (count) => reporter.report(count),
-    onOpenPanel: () => void sendToBackground('openPanel', {}),
-    onTurnOff: () => void updateSettings((s) => withSiteDisabled(s, location.hostname)),
+    async loadReader(context) {
+      const [{ pack, catalog }, code] = await Promise.all([sendToBackground('getCardData', { language }), importOwn('reader.js')]);
+      const { startReader } = code as Partial<typeof ReaderModule>;
+      if (typeof startReader !== 'function') throw new Error('Backstory: reader.js does not export startReader');
+      // The background parsed the pack with its schema before sending it.
+      return startReader(context, {
+        pack: pack as Pack,
+        locale: packLocale(reader),
+        t: translatorWith(language, catalog).t,
+        language: reader,
+        showAllEvents,
+        openDelayMs: hoverDelayMs,
+        onOpenPanel: () => void sendToBackground('openPanel', {}),
+        onTurnOff: () => void updateSettings((s) => withSiteDisabled(s, location.hostname)),
+      });
+    },
   });
 }
 
@@ -57,10 +66,10 @@ watchSettings(apply, forever);
 
 serveContent(
   {
-    focusNextMention: async () => ({ opened: session?.focusNextMention() ?? false }),
+    focusNextMention: async () => ({ opened: (await session?.focusNextMention()) ?? false }),
     describePage: async () => ({ hostname: location.hostname, running: session !== null }),
-    listMentions: async () => ({ mentions: session?.listMentions() ?? [] }),
-    openMention: async ({ index }) => ({ opened: session?.openMention(index) ?? false }),
+    listMentions: async () => ({ mentions: (await session?.listMentions()) ?? [] }),
+    openMention: async ({ index }) => ({ opened: (await session?.openMention(index)) ?? false }),
   },
   forever,
 );

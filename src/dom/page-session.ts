@@ -1,71 +1,63 @@
 import type { Matcher } from '../lib/matcher.ts';
-import type { Pack } from '../data/pack-schema.ts';
-import type { PackLocale } from '../lib/locale.ts';
+import type { MentionSummary } from '../lib/messages.ts';
 import { PageMentions } from './page-mentions.ts';
 import { createMentionMarks } from './highlights.ts';
-import { watchHover } from './hover.ts';
-import { createHoverIntent } from './hover-intent.ts';
-import { createCard, type Card } from './card.ts';
-import type { Translate } from './card-content.ts';
-import type { Mention } from './engine.ts';
-import { snippetAround } from '../lib/snippet.ts';
-import type { MentionSummary } from '../lib/messages.ts';
+import type { Reader, ReaderContext } from './reader.ts';
 
 /**
- * Everything Backstory does in one frame while it is on: find and mark
- * mentions, follow the pointer, open the card. `stop()` undoes all of it
+ * Everything Backstory does in one frame while it is on. What runs on every
+ * page is the finder: find and mark mentions, report their count. What a
+ * reader touches (hover, card, keyboard, the panel's list) is the reader,
+ * loaded the first time the frame shows a mention. `stop()` undoes all of it
  * (marks, listeners, observers, the card's host) in one call.
  */
 
-/** What the card shows, loaded on demand: the content script does not carry it. */
-export interface CardData {
-  pack: Pack;
-  locale: PackLocale;
-  t: Translate;
-}
-
 export interface PageSessionOptions {
   matcher: Matcher;
-  /** The reader's language, for dates, place names and sentence snippets. */
-  language: string;
-  /** Loads the card's data; called once, when the page first shows a mention. */
-  loadCard(): Promise<CardData>;
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   onCount(count: number): void;
-  onOpenPanel(): void;
-  onTurnOff(): void;
-  openDelayMs?: number;
-  graceMs?: number;
   /** The registered highlight name, which picks the marks' style. */
   highlightName?: string;
-  showAllEvents?: boolean;
+  /**
+   * Loads the reader's code and data and starts it; called when the frame
+   * first shows a mention, and again on a later change if that failed.
+   */
+  loadReader(context: ReaderContext): Promise<Reader>;
 }
 
 export interface PageSession {
   readonly page: PageMentions;
   /** Scrolls to the mention after the one whose card is open, and opens its card with focus. */
-  focusNextMention(): boolean;
+  focusNextMention(): Promise<boolean>;
   /** The frame's mentions in reading order, as the panel lists them. */
-  listMentions(): MentionSummary[];
+  listMentions(): Promise<MentionSummary[]>;
   /** Scrolls to the mention at `index` (reading order) and opens its card. */
-  openMention(index: number): boolean;
+  openMention(index: number): Promise<boolean>;
   stop(): void;
 }
 
 export function startPageSession(doc: Document, o: PageSessionOptions): PageSession {
   const controller = new AbortController();
   const { signal } = controller;
-  const view = doc.defaultView as Window;
-  const marks = createMentionMarks(view, o.highlightName);
+  const marks = createMentionMarks(doc.defaultView as Window, o.highlightName);
 
-  // The card's data is fetched as soon as the page shows a mention, so it is
-  // there by the time a reader rests on one.
-  let cardData: Promise<CardData> | null = null;
-  const loadCard = (): Promise<CardData> =>
-    (cardData ??= o.loadCard().catch((error: unknown) => {
-      cardData = null; // the next hover asks again
-      throw error;
-    }));
+  let loading: Promise<Reader> | null = null;
+  let reader: Reader | null = null;
+  let warned = false;
+  const loadReader = (): Promise<Reader> =>
+    (loading ??= o.loadReader({ doc, page, marks, signal }).then(
+      (started) => {
+        if (signal.aborted) started.stop();
+        reader = started;
+        return started;
+      },
+      (error: unknown) => {
+        loading = null; // the next change or request asks again
+        if (!warned) console.warn('Backstory: the card could not load', error);
+        warned = true;
+        throw error;
+      },
+    ));
 
   const page = new PageMentions(doc, {
     matcher: o.matcher,
@@ -74,97 +66,30 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
     onChange(current) {
       marks.show(current.mentions().map((m) => m.range));
       o.onCount(current.count);
-      if (current.count > 0) loadCard().catch(() => undefined);
-      // The open card's mention was removed or hidden: close it.
-      if (card?.mention && !current.mentionFor(card.mention.range)) card.hide();
+      // Loaded as soon as the page shows a mention, so it is there by the
+      // time a reader rests on one.
+      if (current.count > 0) loadReader().catch(() => undefined);
+      reader?.pageChanged();
     },
   });
-
-  let card: Card | null = null;
-  const cardFor = (data: CardData): Card =>
-    (card ??= createCard(doc, {
-      ...data,
-      language: o.language,
-      showAllEvents: o.showAllEvents,
-      signal,
-      onOpenPanel: o.onOpenPanel,
-      onTurnOff: o.onTurnOff,
-      onPointerInside: (inside) => intent.pointerOnCard(inside),
-      onClosed: () => {
-        intent.shown(null);
-        marks.activate(null);
-      },
-    }));
-
-  let wanted: Mention | null = null;
-  const show = (data: CardData, mention: Mention, focus: boolean): void => {
-    cardFor(data).show(mention, { focus, point: focus ? undefined : hover.lastPoint() });
-    intent.shown(mention);
-    marks.activate(mention.range);
-  };
-  const open = (mention: Mention, focus: boolean): void => {
-    wanted = mention;
-    loadCard().then(
-      (data) => {
-        // Only the last mention asked for, and only while the session runs.
-        if (wanted === mention && !signal.aborted) show(data, mention, focus);
-      },
-      (error: unknown) => console.warn('Backstory: the card could not load its data', error),
-    );
-  };
-
-  const intent = createHoverIntent({
-    openDelayMs: o.openDelayMs ?? 350,
-    graceMs: o.graceMs ?? 300,
-    open: (mention) => open(mention, false),
-    close: () => {
-      wanted = null;
-      card?.hide();
-    },
-  });
-
   page.start();
-  const hover = watchHover(doc, {
-    page,
-    highlight: marks.highlight,
-    restore: marks.restore,
-    signal,
-    onHover(mention) {
-      if (!card?.mention) marks.activate(mention?.range ?? null);
-      intent.pointerOn(mention);
-    },
-  });
 
-  const reveal = (mention: Mention, focus: boolean): void => {
-    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
-    open(mention, focus);
-  };
+  /** The reader, if the frame has a mention to act on. */
+  const readerForMentions = async (): Promise<Reader | null> => (page.count > 0 ? loadReader() : null);
 
   return {
     page,
-    focusNextMention() {
-      const all = page.mentionsInOrder();
-      if (all.length === 0) return false;
-      const at = card?.mention ? all.indexOf(card.mention) : -1;
-      reveal(all[(at + 1) % all.length] as Mention, true);
-      return true;
+    async focusNextMention() {
+      return (await readerForMentions())?.focusNextMention() ?? false;
     },
-    listMentions() {
-      return page.mentionsInOrder().map((m, index) => ({
-        index,
-        refersTo: m.refersTo,
-        ...snippetAround(m.text, m.start, m.end, o.language),
-      }));
+    async listMentions() {
+      return (await readerForMentions())?.listMentions() ?? [];
     },
-    openMention(index) {
-      const mention = page.mentionsInOrder()[index];
-      if (!mention) return false;
-      reveal(mention, false);
-      return true;
+    async openMention(index) {
+      return (await readerForMentions())?.openMention(index) ?? false;
     },
     stop() {
-      intent.cancel();
-      card?.hide();
+      reader?.stop();
       controller.abort();
       marks.clear();
       o.onCount(0);

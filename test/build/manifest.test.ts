@@ -45,10 +45,17 @@ describe('browserManifest', () => {
       expect(m.permissions).toEqual(['storage']);
       expect(m).not.toHaveProperty('host_permissions');
       expect(m).not.toHaveProperty('optional_permissions');
-      expect(m).not.toHaveProperty('web_accessible_resources');
       expect((m.content_security_policy as Record<string, string>).extension_pages).toBe(
         "script-src 'self'; object-src 'none'",
       );
+    }
+  });
+
+  it('makes only the reader module web-accessible, under a per-session address in Chrome', () => {
+    // The content script imports reader.js on the first page with a mention;
+    // use_dynamic_url keeps pages from probing a fixed address to detect us.
+    for (const m of [chrome, firefox]) {
+      expect(m.web_accessible_resources).toEqual([{ resources: ['reader.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
     }
   });
 

@@ -77,6 +77,41 @@ describe.each(BROWSERS)('%s: mentions on real pages', (name) => {
     await page.close();
   });
 
+  it('opens the card on a mention inside same-origin, srcdoc and about:blank frames', async () => {
+    // Each frame's content script loads the reader module on its own.
+    const { page, tabId } = await open('/fixtures/frames.html');
+    expect(await badge(tabId, '5')).toBe('5');
+    const opened: string[] = [];
+    for (const id of ['child', 'srcdoc', 'blank']) {
+      const frame = await (await page.$(`#${id}`))?.contentFrame();
+      if (!frame) throw new Error(`no frame #${id}`);
+      const inner = await frame.evaluate(() => {
+        const text = [...document.querySelectorAll('p')].map((p) => p.firstChild as Text).find((t) => t.data.includes('Kaspersky'));
+        if (!text) return null;
+        const r = document.createRange();
+        const at = text.data.indexOf('Kaspersky');
+        r.setStart(text, at);
+        r.setEnd(text, at + 9);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      });
+      const outer = await page.evaluate((sel) => {
+        const f = document.querySelector(sel) as HTMLIFrameElement;
+        const b = f.getBoundingClientRect();
+        return { x: b.x + f.clientLeft, y: b.y + f.clientTop };
+      }, `#${id}`);
+      if (!inner) throw new Error(`no mention in frame #${id}`);
+      await page.mouse.move(outer.x + inner.x, outer.y + inner.y);
+      const isOpen = (): Promise<boolean> =>
+        frame.evaluate(() => document.querySelector('backstory-card')?.matches(':popover-open') ?? false);
+      if (await eventually(isOpen, true, 5000)) opened.push(id);
+      await page.mouse.move(1, 1);
+      await eventually(isOpen, false, 3000);
+    }
+    expect(opened).toEqual(['child', 'srcdoc', 'blank']);
+    await page.close();
+  });
+
   it('shows 999+ above 999 mentions, and a blank badge after navigating to a page without any', async () => {
     const { page, tabId } = await open('/fixtures/many.html?n=1200');
     expect(await badge(tabId, '999+')).toBe('999+');

@@ -41,7 +41,10 @@ describe.each(BROWSERS)('%s: no network access', (name) => {
     await new Promise((r) => setTimeout(r, 500));
 
     const own = ctx.server.origin;
-    const foreign = requests.filter((url) => !url.startsWith(`${own}/demo/`) && url !== `${own}/favicon.ico`);
+    // The reader's module, loaded from the extension itself (Chrome asks for
+    // it under its per-session address, then its own): no network.
+    const isReader = (url: string): boolean => /^(chrome|moz)-extension:\/\/[^/]+\/reader\.js$/.test(url);
+    const foreign = requests.filter((url) => !url.startsWith(`${own}/demo/`) && url !== `${own}/favicon.ico` && !isReader(url));
     expect(foreign).toEqual([]);
     expect(requests.filter((url) => url.startsWith(`${own}/demo/`))).toEqual([`${own}/demo/index.html`]);
     expect(panelRequests.filter((url) => !url.startsWith(ctx.session.extensionBase))).toEqual([]);
@@ -66,5 +69,28 @@ describe('chromium: the background makes no request', () => {
     await panel.close();
     await page.close();
     expect(requests).toEqual([]);
+  });
+});
+
+describe('chromium: pages cannot probe for Backstory', () => {
+  const ctx = withExtension('chromium');
+
+  it('answers no page that asks for its files at their fixed address, the reader module included', async () => {
+    const page = await ctx.session.openPage(ctx.server.url('/demo/index.html'));
+    const tabId = await ctx.session.latestTabId();
+    // The reader has been loaded into the page's content script by now.
+    await eventually(() => ctx.session.badgeText(tabId), '12');
+    const answers = await page.evaluate(async (base) => {
+      const probe = async (path: string): Promise<string> => {
+        try {
+          return `read ${(await (await fetch(base + path)).text()).length} bytes`;
+        } catch {
+          return 'refused';
+        }
+      };
+      return { reader: await probe('reader.js'), manifest: await probe('manifest.json') };
+    }, ctx.session.extensionBase);
+    expect(answers).toEqual({ reader: 'refused', manifest: 'refused' });
+    await page.close();
   });
 });

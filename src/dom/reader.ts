@@ -1,0 +1,132 @@
+import type { Pack } from '../data/pack-schema.ts';
+import type { PackLocale } from '../lib/locale.ts';
+import type { MentionSummary } from '../lib/messages.ts';
+import { snippetAround } from '../lib/snippet.ts';
+import type { PageMentions } from './page-mentions.ts';
+import type { MentionMarks } from './highlights.ts';
+import { watchHover } from './hover.ts';
+import { createHoverIntent } from './hover-intent.ts';
+import { createCard, type Card } from './card.ts';
+import type { Translate } from './card-content.ts';
+import type { Mention } from './engine.ts';
+
+/**
+ * What a reader touches in one frame: hovering a mark, the card, the
+ * keyboard command and the panel's list. Loaded by the content script only
+ * once the frame shows a mention (see page-session.ts), so the pages where
+ * Backstory finds nothing never parse it.
+ */
+
+/** What the finder hands over: the page's mentions, their marks, its lifetime. */
+export interface ReaderContext {
+  doc: Document;
+  page: PageMentions;
+  marks: MentionMarks;
+  signal: AbortSignal;
+}
+
+export interface ReaderOptions {
+  pack: Pack;
+  locale: PackLocale;
+  t: Translate;
+  /** The reader's language, for dates, place names and sentence snippets. */
+  language: string;
+  showAllEvents?: boolean;
+  openDelayMs?: number;
+  graceMs?: number;
+  onOpenPanel(): void;
+  onTurnOff(): void;
+}
+
+export interface Reader {
+  /** The page's mentions changed: a card whose mention went closes. */
+  pageChanged(): void;
+  /** Scrolls to the mention after the one whose card is open, and opens its card with focus. */
+  focusNextMention(): boolean;
+  /** The frame's mentions in reading order, as the panel lists them. */
+  listMentions(): MentionSummary[];
+  /** Scrolls to the mention at `index` (reading order) and opens its card. */
+  openMention(index: number): boolean;
+  stop(): void;
+}
+
+export function startReader({ doc, page, marks, signal }: ReaderContext, o: ReaderOptions): Reader {
+  let card: Card | null = null;
+  const cardNow = (): Card =>
+    (card ??= createCard(doc, {
+      pack: o.pack,
+      locale: o.locale,
+      t: o.t,
+      language: o.language,
+      showAllEvents: o.showAllEvents,
+      signal,
+      onOpenPanel: o.onOpenPanel,
+      onTurnOff: o.onTurnOff,
+      onPointerInside: (inside) => intent.pointerOnCard(inside),
+      onClosed: () => {
+        intent.shown(null);
+        marks.activate(null);
+      },
+    }));
+
+  const open = (mention: Mention, focus: boolean): void => {
+    if (signal.aborted) return;
+    cardNow().show(mention, { focus, point: focus ? undefined : hover.lastPoint() });
+    intent.shown(mention);
+    marks.activate(mention.range);
+  };
+
+  const intent = createHoverIntent({
+    openDelayMs: o.openDelayMs ?? 350,
+    graceMs: o.graceMs ?? 300,
+    open: (mention) => open(mention, false),
+    close: () => card?.hide(),
+  });
+
+  const hover = watchHover(doc, {
+    page,
+    highlight: marks.highlight,
+    restore: marks.restore,
+    signal,
+    onHover(mention) {
+      if (!card?.mention) marks.activate(mention?.range ?? null);
+      intent.pointerOn(mention);
+    },
+  });
+
+  const reveal = (mention: Mention, focus: boolean): void => {
+    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    open(mention, focus);
+  };
+
+  return {
+    pageChanged() {
+      // The open card's mention was removed or hidden: close it.
+      if (card?.mention && !page.mentionFor(card.mention.range)) card.hide();
+    },
+    focusNextMention() {
+      const all = page.mentionsInOrder();
+      if (all.length === 0) return false;
+      const at = card?.mention ? all.indexOf(card.mention) : -1;
+      reveal(all[(at + 1) % all.length] as Mention, true);
+      return true;
+    },
+    listMentions() {
+      return page.mentionsInOrder().map((m, index) => ({
+        index,
+        refersTo: m.refersTo,
+        ...snippetAround(m.text, m.start, m.end, o.language),
+      }));
+    },
+    openMention(index) {
+      const mention = page.mentionsInOrder()[index];
+      if (!mention) return false;
+      reveal(mention, false);
+      return true;
+    },
+    stop() {
+      intent.cancel();
+      card?.hide();
+    },
+  };
+}
