@@ -41,7 +41,8 @@ const IGNORABLES = new RegExp(IGNORABLE, 'gu');
 const SPACE = `(?:${IGNORABLE}*[\\s\\u00A0])+${IGNORABLE}*`;
 const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]';
 
-const escapeChar = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+const SPECIAL = new Set('.*+?^${}()|[]\\/');
+const escapeChar = (c: string): string => (SPECIAL.has(c) ? `\\${c}` : c);
 
 /** A name as a pattern: any ignorable may sit between two of its letters. */
 function namePattern(name: string): string {
@@ -59,18 +60,21 @@ function endingPattern(endings: readonly string[]): string {
  * A cheap test every match passes: the first letters of each name's longest
  * word (ignorables allowed between them, as in the full pattern). No
  * lookbehind and few alternatives, so it runs near the speed of a plain search.
+ * Built on every page, so kept to plain loops.
  */
-function anchorPattern(patterns: readonly NamePattern[], flags: string): RegExp {
+function anchorSource(patterns: readonly NamePattern[]): string {
   const anchors = new Set<string>();
   for (const pattern of patterns) {
     for (const name of pattern.names) {
-      const words = name.trim().split(/\s+/u);
-      const longest = words.reduce((a, b) => (Array.from(b).length > Array.from(a).length ? b : a));
-      anchors.add(Array.from(longest).slice(0, 4).join('').toLowerCase());
+      let longest: string[] = [];
+      for (const word of name.trim().split(/\s+/u)) {
+        const letters = Array.from(word);
+        if (letters.length > longest.length) longest = letters;
+      }
+      anchors.add(longest.slice(0, 4).join('').toLowerCase());
     }
   }
-  const source = [...anchors].map((a) => Array.from(a, escapeChar).join(`${IGNORABLE}*`)).join('|');
-  return new RegExp(source, flags);
+  return [...anchors].map((a) => Array.from(a, escapeChar).join(`${IGNORABLE}*`)).join('|');
 }
 
 const fold = (s: string): string => s.replace(IGNORABLES, '').replace(/[\s\u00A0]+/gu, ' ').toLowerCase();
@@ -86,8 +90,9 @@ export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
   // The anchors are built now; the full pattern and the table of names on
   // first need: most pages hold no anchor, and building and parsing the full
   // pattern is a real share of the cost of a page without one.
-  const prefilter = anchorPattern(patterns, 'iu');
-  const anchors = anchorPattern(patterns, 'giu');
+  const anchorsAt = anchorSource(patterns);
+  const prefilter = new RegExp(anchorsAt, 'iu');
+  const anchors = new RegExp(anchorsAt, 'giu');
   let full: { regex: RegExp; entries: Entry[] } | null = null;
   const compileFull = (): { regex: RegExp; entries: Entry[] } => {
     const bounded: Array<{ length: number; source: string }> = [];
