@@ -53,6 +53,11 @@ export interface CandidateOptions {
   anchorSpans(text: string): Array<[number, number]>;
   /** Whether text runs on across an element (a, b, span…), as the scanner reads runs. */
   isInline(el: Element): boolean;
+  /**
+   * Elements whose text is never read (scripts, styles, SVG…): on many
+   * pages their text outweighs the prose many times over.
+   */
+  isSkipped?(el: Element): boolean;
   pace: Pace;
   /**
    * Sees `root` and every element whose children are read one by one: all
@@ -62,7 +67,7 @@ export interface CandidateOptions {
 }
 
 export async function candidateTexts(root: Node, options: CandidateOptions): Promise<Text[]> {
-  const { anchorSpans, isInline, pace, onElement } = options;
+  const { anchorSpans, isInline, isSkipped, pace, onElement } = options;
   const hits = new Map<Node, Stretch>();
   let previous: Batch | null = null;
   let batch = newBatch(0);
@@ -135,6 +140,7 @@ export async function candidateTexts(root: Node, options: CandidateOptions): Pro
       if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
         read(child, (child as CharacterData).data);
       } else if (type === Node.ELEMENT_NODE) {
+        if (isSkipped?.(child as Element)) continue;
         onElement?.(child as Element);
         if (split(child as Element)) await visit(child);
         else read(child, child.textContent ?? '');

@@ -6,6 +6,7 @@ import {
   isInline,
   isInSkippedSubtree,
   isSkipped,
+  isSkippedByTag,
   pointAt,
   runsOf,
   type Segment,
@@ -264,6 +265,7 @@ export class MentionEngine {
     const texts = await candidateTexts(root, {
       anchorSpans: (text) => matcher.anchorSpans(text),
       isInline,
+      isSkipped: isSkippedByTag,
       pace: this.#scheduler,
       onElement: this.#onElement,
     });

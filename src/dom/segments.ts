@@ -43,7 +43,12 @@ const isEditable = (el: Element): boolean => {
 
 /** True for an element whose subtree the scanner never reads. */
 export function isSkipped(el: Element): boolean {
-  return SKIPPED.has(el.localName) || el.localName === HOST_TAG || isEditable(el);
+  return isSkippedByTag(el) || isEditable(el);
+}
+
+/** The cheap part of isSkipped, by tag name alone: for looking over whole pages. */
+export function isSkippedByTag(el: Element): boolean {
+  return SKIPPED.has(el.localName) || el.localName === HOST_TAG;
 }
 
 export const isInline = (el: Element): boolean => INLINE.has(el.localName);
