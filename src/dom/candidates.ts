@@ -131,6 +131,9 @@ export async function candidateTexts(root: Node, options: CandidateOptions): Pro
     const count = el.childElementCount;
     if (count > WIDE) return true;
     if (count === 0) return false;
+    // The parser never puts a block inside a paragraph: most of a page's
+    // text is read without looking at its children.
+    if (el.localName === 'p') return false;
     return !isInline(el.firstElementChild as Element) || !isInline(el.lastElementChild as Element);
   };
 
