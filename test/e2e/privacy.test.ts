@@ -78,7 +78,8 @@ describe('chromium: pages cannot probe for Backstory', () => {
   it('answers no page that asks for its files at their fixed address, the reader module included', async () => {
     const page = await ctx.session.openPage(ctx.server.url('/demo/index.html'));
     const tabId = await ctx.session.latestTabId();
-    // The reader has been loaded into the page's content script by now.
+    // Backstory runs on this page (its badge counts the mentions), so the
+    // content script has begun loading reader.js under its per-session address.
     await eventually(() => ctx.session.badgeText(tabId), '12');
     const answers = await page.evaluate(async (base) => {
       const probe = async (path: string): Promise<string> => {
