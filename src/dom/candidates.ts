@@ -19,7 +19,7 @@ export interface Pace {
 /** An element with more element children than this is read child by child. */
 const WIDE = 16;
 /** Characters of text searched at once; reads are gathered into batches this long. */
-const BATCH = 4096;
+export const BATCH = 4096;
 /** Characters of the previous batch searched with the next (an anchor is a few letters, plus ignorables). */
 const CARRY = 32;
 /** Reads between two checks of the clock. */
@@ -37,12 +37,13 @@ interface Stretch {
 interface Batch {
   nodes: Node[];
   starts: number[];
-  parts: string[];
+  /** The batch's text, joined as it is read. */
+  text: string;
   start: number;
   end: number;
 }
 
-const newBatch = (start: number): Batch => ({ nodes: [], starts: [], parts: [], start, end: start });
+const newBatch = (start: number): Batch => ({ nodes: [], starts: [], text: '', start, end: start });
 
 /**
  * Every text node under `root` that holds part of an anchor, in document
@@ -95,17 +96,25 @@ export async function candidateTexts(root: Node, options: CandidateOptions): Pro
     }
   };
 
+  /**
+   * Searches the batch, and the seam between it and the one before on its
+   * own: a batch is never copied again to put the carry in front of it.
+   */
   const search = (): void => {
-    const text = batch.parts.join('');
-    const base = batch.start - carry.length;
-    for (const [s, e] of anchorSpans(carry + text)) {
-      const from = base + s;
-      const to = base + e;
-      if (to <= batch.start) continue; // wholly in text already searched
-      if (from < batch.start && previous) mark(previous, from, batch.start);
-      mark(batch, Math.max(from, batch.start), to);
+    const { text, start } = batch;
+    if (carry.length > 0 && text.length > 0) {
+      const seam = carry + text.slice(0, CARRY);
+      const base = start - carry.length;
+      for (const [s, e] of anchorSpans(seam)) {
+        // Only anchors that start in the carry: the rest are found below.
+        if (s >= carry.length) break;
+        if (e <= carry.length) continue; // wholly in text already searched
+        if (previous) mark(previous, base + s, start);
+        mark(batch, start, base + e);
+      }
     }
-    carry = (carry + text).slice(-CARRY);
+    for (const [s, e] of anchorSpans(text)) mark(batch, start + s, start + e);
+    carry = text.length >= CARRY ? text.slice(-CARRY) : (carry + text).slice(-CARRY);
     previous = batch;
     batch = newBatch(batch.end);
   };
@@ -114,7 +123,7 @@ export async function candidateTexts(root: Node, options: CandidateOptions): Pro
     if (text.length === 0) return;
     batch.nodes.push(node);
     batch.starts.push(batch.end);
-    batch.parts.push(text);
+    batch.text += text;
     batch.end += text.length;
     if (batch.end - batch.start >= BATCH) search();
   };
@@ -137,23 +146,34 @@ export async function candidateTexts(root: Node, options: CandidateOptions): Pro
     return !isInline(el.firstElementChild as Element) || !isInline(el.lastElementChild as Element);
   };
 
-  const visit = async (container: Node): Promise<void> => {
-    for (let child = container.firstChild; child; child = child.nextSibling) {
-      const type = child.nodeType;
-      if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
-        read(child, (child as CharacterData).data);
-      } else if (type === Node.ELEMENT_NODE) {
-        if (isSkipped?.(child as Element)) continue;
-        onElement?.(child as Element);
-        if (split(child as Element)) await visit(child);
-        else read(child, child.textContent ?? '');
-      } else continue;
-      if (++reads % CHECK_EVERY === 0 && pace.due()) await pace.slice();
-    }
-  };
-
+  // A loop with a stack of the nodes being visited at each level, not a
+  // recursive async function: on pages of nested containers that was a
+  // promise and a microtask per container, in every frame of every page.
   if (root.nodeType === Node.ELEMENT_NODE) onElement?.(root as Element);
-  await visit(root);
+  const above: Node[] = [];
+  let child: Node | null = root.firstChild;
+  for (;;) {
+    if (!child) {
+      const up = above.pop();
+      if (!up) break;
+      child = up.nextSibling;
+      continue;
+    }
+    const type = child.nodeType;
+    if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
+      read(child, (child as CharacterData).data);
+    } else if (type === Node.ELEMENT_NODE && !isSkipped?.(child as Element)) {
+      onElement?.(child as Element);
+      if (split(child as Element)) {
+        above.push(child);
+        child = child.firstChild;
+        continue;
+      }
+      read(child, child.textContent ?? '');
+    }
+    child = child.nextSibling;
+    if (++reads % CHECK_EVERY === 0 && pace.due()) await pace.slice();
+  }
   search();
 
   const found: Text[] = [];

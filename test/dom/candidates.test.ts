@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/lib/matcher.ts';
 import { kasperskyPack } from '../../src/data/packs.ts';
-import { candidateTexts } from '../../src/dom/candidates.ts';
+import { BATCH, candidateTexts } from '../../src/dom/candidates.ts';
 import { blockOf, isInline, pointAt, runsOf } from '../../src/dom/segments.ts';
 import { rng } from '../fuzz/fuzz-core.ts';
 
@@ -87,5 +87,25 @@ describe('candidateTexts', () => {
     b.textContent = 'Kaspersky';
     const found = await candidateTexts(document, options);
     expect(found).toEqual([b.firstChild]);
+  });
+
+  it('keeps a name whose first letters straddle two batches of text, at every split', async () => {
+    // The filler and the name's first piece end a batch together; the rest
+    // of the name opens the next. Only the carry between batches finds it.
+    const name = 'Kas\u00ADpersky';
+    for (let cut = 1; cut < name.length; cut++) {
+      const first = name.slice(0, cut);
+      for (const filler of [BATCH - first.length, BATCH - 1]) {
+        // A block inside makes the container read child by child: each piece is a read.
+        const container = document.createElement('div');
+        const head = document.createElement('span');
+        head.textContent = first;
+        container.append('x'.repeat(filler), head, name.slice(cut), ' said so.', document.createElement('div'));
+        document.body.replaceChildren(container);
+        const found = await candidateTexts(document.body, options);
+        expect(found.length, `cut at ${cut}, filler ${filler}`).toBeGreaterThan(0);
+        expect(found.every((t) => t.data.length < filler), `cut at ${cut}, filler ${filler}`).toBe(true);
+      }
+    }
   });
 });
