@@ -190,10 +190,12 @@ const appendLastMs = +median(appendTimes.slice(-50)).toFixed(2);
 
 // The card: hover intent firing to the card placed and laid out.
 const cardPage = await fresh('/gen/gen-1000-10.html');
-const cardTimes = await cardPage.evaluate(() => (window as unknown as { __bench: { cardOpen(): Promise<number[]> } }).__bench.cardOpen());
+const card = await cardPage.evaluate(() => (window as unknown as { __bench: { cardOpen(): Promise<{ open: number[]; rest: number[] }> } }).__bench.cardOpen());
 await cardPage.close();
-const cardOpenMs = +median(cardTimes).toFixed(2);
-const cardFirstOpenMs = +(cardTimes[0] ?? 0).toFixed(2);
+const cardOpenMs = +median(card.open).toFixed(2);
+const cardFirstOpenMs = +(card.open[0] ?? 0).toFixed(2);
+// The next frame's work: the card's sections below its first screen laid out.
+const cardRestMs = +median(card.rest).toFixed(2);
 
 // The content script on an empty page.
 const blankRuns: number[] = [];
@@ -213,9 +215,10 @@ const results = {
   blankPageMs,
   cardOpenMs,
   cardFirstOpenMs,
+  cardRestMs,
 };
 writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\nlongestTaskMs ${results.longestTaskMs}  appendFirstMs ${appendFirstMs}  appendLastMs ${appendLastMs}  blankPageMs ${blankPageMs}  contentScriptBytes ${contentScriptBytes}  cardOpenMs ${cardOpenMs} (first ${cardFirstOpenMs})`);
+console.log(`\nlongestTaskMs ${results.longestTaskMs}  appendFirstMs ${appendFirstMs}  appendLastMs ${appendLastMs}  blankPageMs ${blankPageMs}  contentScriptBytes ${contentScriptBytes}  cardOpenMs ${cardOpenMs} (first ${cardFirstOpenMs}; next frame ${cardRestMs})`);
 console.log('wrote bench/results.json');
 await browser.close();
 await server.close();

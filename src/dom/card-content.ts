@@ -76,6 +76,12 @@ function eventItem(doc: Document, event: PackEvent, o: CardContentOptions, withP
   ]);
 }
 
+/**
+ * Key points enough to fill the card's first screen (its height is capped
+ * at 640 px); the rest, like the sections below, are laid out a frame later.
+ */
+const FIRST_SCREEN_POINTS = 5;
+
 export function buildCardContent(doc: Document, o: CardContentOptions): CardContent {
   const { pack, locale } = o;
   const person = o.referent === 'person' ? pack.entity.related?.find((r) => r.kind === 'person') : undefined;
@@ -100,8 +106,8 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
     doc,
     'ul',
     { className: 'points' },
-    pack.keyPoints.map((point) =>
-      el(doc, 'li', {}, [
+    pack.keyPoints.map((point, i) =>
+      el(doc, 'li', { className: i < FIRST_SCREEN_POINTS ? '' : 'later' }, [
         el(doc, 'p', { text: pick(point.text, locale) }),
         point.note &&
           el(doc, 'p', { className: 'note' }, [
@@ -136,7 +142,7 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
           attrs: { type: 'button', 'aria-expanded': String(Boolean(o.showAll)) },
         })
       : null;
-  const actionSection = el(doc, 'section', { attrs: { 'aria-labelledby': 'card-actions' } }, [
+  const actionSection = el(doc, 'section', { className: 'later', attrs: { 'aria-labelledby': 'card-actions' } }, [
     el(doc, 'h3', { text: o.t('cardActionsHeading'), attrs: { id: 'card-actions' } }),
     actionList,
     toggleAll,
@@ -145,14 +151,15 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
   const responses = pack.events.filter((e) => e.kind === 'company');
   const responseSection =
     responses.length > 0 &&
-    el(doc, 'section', { attrs: { 'aria-labelledby': 'card-response' } }, [
+    el(doc, 'section', { className: 'later', attrs: { 'aria-labelledby': 'card-response' } }, [
       el(doc, 'h3', { text: o.t('cardResponseHeading'), attrs: { id: 'card-response' } }),
       el(doc, 'ol', { className: 'events' }, responses.map((e) => eventItem(doc, e, o, false))),
     ]);
 
   const openPanel = el(doc, 'button', { text: o.t('cardOpenPanel'), attrs: { type: 'button' } });
   const turnOff = el(doc, 'button', { text: o.t('cardTurnOffSite'), attrs: { type: 'button' } });
-  const footer = el(doc, 'footer', {}, [
+  // Below the first screen (marked "later"): laid out a frame after the card opens.
+  const footer = el(doc, 'footer', { className: 'later' }, [
     el(doc, 'p', { className: 'updated', text: o.t('cardUpdated', [formatPackDate(pack.updated, 'day', o.language)]) }),
     el(doc, 'p', { className: 'actions' }, [openPanel, turnOff]),
   ]);

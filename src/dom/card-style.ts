@@ -77,6 +77,8 @@ export const CARD_CSS = `
   @keyframes backstory-in { from { opacity: 0; transform: translateY(-3px); } }
 }
 .card *, .card *::before, .card *::after { box-sizing: border-box; }
+/* The first screen first: what lies below it waits one frame (see card.ts). */
+.card[data-opening] .later { display: none; }
 header { padding: 12px 40px 8px 14px; border-bottom: 1px solid var(--line); position: relative; }
 h2 { font-size: 17px; line-height: 1.25; margin: 0; font-weight: 700; }
 h2:focus { outline: none; }

@@ -171,7 +171,16 @@ export function createCard(doc: Document, o: CardOptions): Card {
       // A reused card starts at its top for each new mention.
       content?.root.scrollTo?.(0, 0);
     }
+    const opening = current !== mention || !host.matches(':popover-open');
     current = mention;
+    if (opening && content) {
+      // Laying out the whole card is most of what an open costs, and the
+      // article's first key points alone fill its first screen: what lies
+      // below them is laid out in the next frame, before a reader can scroll.
+      const root = content.root;
+      root.setAttribute('data-opening', '');
+      (view ?? globalThis).requestAnimationFrame(() => root.removeAttribute('data-opening'));
+    }
     try {
       if (!host.matches(':popover-open')) host.showPopover();
     } catch {

@@ -225,6 +225,10 @@ describe('chromium: the card as a screen reader and a reader see it', () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(640);
       expect(box!.y + box!.height).toBeLessThanOrEqual(400);
       expect(box!.height).toBeGreaterThan(100);
+      // What lies below the first screen is laid out a frame after the open:
+      // the footer's buttons are there to scroll to, not left out.
+      const turnOff = await page.waitForSelector('::-p-aria([role="button"][name="Turn off on this site"])', { visible: true, timeout: 1000 });
+      expect(turnOff).not.toBeNull();
     } finally {
       await session.close();
     }
