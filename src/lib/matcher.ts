@@ -87,12 +87,12 @@ interface Entry {
 
 export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
   if (!patterns.some((p) => p.names.length > 0)) throw new Error('matcher: a pack needs at least one name');
-  // The anchors are built now; the full pattern and the table of names on
-  // first need: most pages hold no anchor, and building and parsing the full
-  // pattern is a real share of the cost of a page without one.
-  const anchorsAt = anchorSource(patterns);
-  const prefilter = new RegExp(anchorsAt, 'iu');
-  const anchors = new RegExp(anchorsAt, 'giu');
+  // Every pattern is built on first need, the full one only once an anchor
+  // is seen: most pages hold no anchor, and many frames (empty ones, ads)
+  // no text at all; building and compiling a pattern is a real share of
+  // what such a frame costs.
+  let anchors: RegExp | null = null;
+  const anchorPattern = (): RegExp => (anchors ??= new RegExp(anchorSource(patterns), 'giu'));
   let full: { regex: RegExp; entries: Entry[] } | null = null;
   const compileFull = (): { regex: RegExp; entries: Entry[] } => {
     const bounded: Array<{ length: number; source: string }> = [];
@@ -128,6 +128,9 @@ export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
   return {
     findAll(text: string): NameMatch[] {
       // Nearly all text holds no name: one cheap test spares the full pattern.
+      if (text.length === 0) return [];
+      const prefilter = anchorPattern();
+      prefilter.lastIndex = 0;
       if (!prefilter.test(text)) return [];
       const found: NameMatch[] = [];
       const { regex, entries } = (full ??= compileFull());
@@ -140,8 +143,10 @@ export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
     },
     anchorSpans(text: string): Array<[number, number]> {
       const spans: Array<[number, number]> = [];
-      anchors.lastIndex = 0;
-      for (let m = anchors.exec(text); m !== null; m = anchors.exec(text)) spans.push([m.index, m.index + m[0].length]);
+      if (text.length === 0) return spans;
+      const re = anchorPattern();
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
       return spans;
     },
   };
