@@ -31,33 +31,23 @@ export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT
     // No Custom Highlight API: mentions are still found and counted, not marked.
     return { show() {}, activate() {}, restore() {}, clear() {}, highlight: null };
   }
-  // Made and registered only once they hold a range: a page without a
-  // mention never sees our highlights in its registry (nor restyles for them).
-  let made: { all: Highlight; active: Highlight } | null = null;
-  const highlights = (): { all: Highlight; active: Highlight } => {
-    if (made) return made;
-    const active = new HighlightCtor();
-    active.priority = 1;
-    return (made = { all: new HighlightCtor(), active });
-  };
+  const all = new HighlightCtor();
   const shown = new Set<Range>();
+  const active = new HighlightCtor();
+  active.priority = 1;
+  // Registered only once they hold a range: a page without a mention never
+  // sees our highlights in its registry (nor restyles for them).
   const restore = (): void => {
-    if (!made) return;
-    const { all, active } = made;
     if (all.size > 0 && registry.get(name) !== all) registry.set(name, all);
     if (active.size > 0 && registry.get(ACTIVE_HIGHLIGHT) !== active) registry.set(ACTIVE_HIGHLIGHT, active);
   };
   return {
-    get highlight() {
-      return made?.all ?? null;
-    },
+    highlight: all,
     show(ranges) {
-      const next = new Set(ranges);
-      if (!made && next.size === 0) return;
-      const { all } = highlights();
       // Only what changed: a page that grows by one mention costs one add,
       // not a rebuild of every mark. What is shown is mirrored here; if the
       // page emptied our highlight, the sizes differ and all is put back.
+      const next = new Set(ranges);
       if (all.size !== shown.size) {
         all.clear();
         shown.clear();
@@ -77,18 +67,14 @@ export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT
       restore();
     },
     activate(range) {
-      if (!made && !range) return;
-      const { active } = highlights();
       active.clear();
       if (range) active.add(range);
       restore();
     },
     restore,
     clear() {
-      shown.clear();
-      if (!made) return;
-      const { all, active } = made;
       all.clear();
+      shown.clear();
       active.clear();
       if (registry.get(name) === all) registry.delete(name);
       if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);
