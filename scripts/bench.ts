@@ -135,24 +135,43 @@ interface Summary {
   longestMs: number;
 }
 
-async function medianOf(path: string, method: Method, runs = RUNS, warmUp = true): Promise<Summary> {
-  if (warmUp) await measure(path, method);
-  const results: Run[] = [];
-  for (let i = 0; i < runs; i++) results.push(await measure(path, method));
+function summarize(results: Run[]): Summary {
   return {
     ms: median(results.map((r) => r.ms)),
     count: results[0]?.count ?? 0,
-    runs,
+    runs: results.length,
     wallMs: median(results.map((r) => r.wallMs ?? r.ms)),
     longestMs: Math.max(...results.map((r) => r.longestMs ?? 0)),
   };
 }
 
+async function medianOf(path: string, method: Method, runs = RUNS, warmUp = true): Promise<Summary> {
+  if (warmUp) await measure(path, method);
+  const results: Run[] = [];
+  for (let i = 0; i < runs; i++) results.push(await measure(path, method));
+  return summarize(results);
+}
+
+/**
+ * The engine and the floor, run by turns on the same page: this machine's
+ * speed drifts over minutes, and the ratio of the two is what counts.
+ */
+async function enginesByTurns(path: string): Promise<{ engine: Summary; floor: Summary }> {
+  await measure(path, 'engine');
+  await measure(path, 'floor');
+  const engine: Run[] = [];
+  const floor: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    engine.push(await measure(path, 'engine'));
+    floor.push(await measure(path, 'floor'));
+  }
+  return { engine: summarize(engine), floor: summarize(floor) };
+}
+
 const rows: Array<Record<string, unknown>> = [];
 for (const spec of pages) {
   if (ONLY && !ONLY.test(spec.page)) continue;
-  const engine = await medianOf(spec.path, 'engine');
-  const floor = await medianOf(spec.path, 'floor');
+  const { engine, floor } = await enginesByTurns(spec.path);
   // mark.js on 10,000 paragraphs and more takes tens of seconds a run: one
   // run there, and no warm-up (each run loads a fresh page anyway).
   const big = (spec.paragraphs ?? 0) >= 10_000;
