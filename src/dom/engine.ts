@@ -122,6 +122,10 @@ export class MentionEngine {
       attributeFilter: ['class', 'style', 'hidden', 'open', 'contenteditable'],
     });
     this.#options.signal?.addEventListener('abort', () => this.stop(), { once: true });
+    // An empty document (about:blank, an ad's frame not filled yet: pages
+    // hold many) has nothing to read: it is only watched, and what arrives
+    // in it is read as it comes.
+    if (isEmptyDocument(this.#root)) return;
     this.#pending.add(this.#root);
     this.#scheduler.request(() => this.#flush());
   }
@@ -363,6 +367,13 @@ function nextToInlineText(sibling: Node | null, direction: 'back' | 'forward'): 
     return node.nodeType === Node.ELEMENT_NODE && isInline(node as Element);
   }
   return false;
+}
+
+/** A document whose body holds nothing and is all there is after its head. */
+function isEmptyDocument(root: Document | ShadowRoot): boolean {
+  if (root.nodeType !== Node.DOCUMENT_NODE) return false;
+  const { body, documentElement } = root as Document;
+  return body !== null && body.firstChild === null && documentElement?.lastChild === body;
 }
 
 /** A style sheet, or an element holding one. */

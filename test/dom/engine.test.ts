@@ -60,6 +60,17 @@ describe('MentionEngine in jsdom', () => {
     expect(engine.count).toBe(0);
   });
 
+  it('only watches an empty document, and reads what arrives in it', async () => {
+    await start('');
+    expect(engine.count).toBe(0);
+    const div = document.createElement('div');
+    div.innerHTML = '<p>Filled in later: Kaspersky Lab.</p>';
+    document.body.append(div, 'And Eugene Kaspersky, straight in the body.');
+    await new Promise((r) => setTimeout(r, 0));
+    await engine.settled();
+    expect(texts()).toEqual(['Eugene Kaspersky', 'Kaspersky Lab']);
+  });
+
   it('changes nothing in the page', async () => {
     await start('<p>Kas<b>per</b>sky</p><div><span>Kaspersky Lab</span></div>');
     const before = document.body.innerHTML;
