@@ -171,7 +171,8 @@ export function createCard(doc: Document, o: CardOptions): Card {
       // A reused card starts at its top for each new mention.
       content?.root.scrollTo?.(0, 0);
     }
-    const opening = current !== mention || !host.matches(':popover-open');
+    const wasOpen = host.matches(':popover-open');
+    const opening = current !== mention || !wasOpen;
     current = mention;
     if (opening && content) {
       // Laying out the whole card is most of what an open costs, and the
@@ -182,7 +183,7 @@ export function createCard(doc: Document, o: CardOptions): Card {
       (view ?? globalThis).requestAnimationFrame(() => root.removeAttribute('data-opening'));
     }
     try {
-      if (!host.matches(':popover-open')) host.showPopover();
+      if (!wasOpen) host.showPopover();
     } catch {
       // A host the page moved into an inert place cannot open; recreate it.
       host.remove();
