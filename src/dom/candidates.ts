@@ -1,13 +1,15 @@
 /**
- * Finds the text nodes a name could be in, cheaply. Nearly every page holds
- * no name, so the scanner does not test text nodes one by one: it reads the
- * text of whole elements in one call (textContent), looks for the matcher's
- * anchors there, and walks the text nodes of an element only when it holds
- * one. Wide containers and those holding blocks are read child by child, so
- * no single read is huge and the work can pause between reads. Text is read
- * in document order with the end of what came before carried over, so a name
- * split between two reads is found too.
+ * Finds, cheaply, the text nodes a name could be in and the elements that
+ * could host a shadow root. Nearly every page holds no name, so the reader
+ * touches text alone, as a bare TreeWalker would: it joins text nodes into
+ * batches of a few thousand characters and looks for the matcher's anchors
+ * there, with the end of the batch before carried over, so a name split
+ * between text nodes or batches is found too. Elements are not visited one
+ * by one (a script-side wrapper per element cost more than reading all the
+ * text): shadow hosts are asked for in one query the browser runs natively.
  */
+
+import { isSkipped } from './segments.ts';
 
 export interface Pace {
   /** True when the current slice of work is used up. */
@@ -16,66 +18,71 @@ export interface Pace {
   slice(): Promise<void>;
 }
 
-/** An element with more element children than this is read child by child. */
-const WIDE = 16;
-/** Characters of text searched at once; reads are gathered into batches this long. */
+/** Characters of text searched at once; text nodes are gathered into batches this long. */
 export const BATCH = 4096;
 /** Characters of the previous batch searched with the next (an anchor is a few letters, plus ignorables). */
 const CARRY = 32;
-/** Reads between two checks of the clock. */
+/** Text nodes, or elements, between two checks of the clock. */
 const CHECK_EVERY = 64;
+/**
+ * A text node this long is read only if its element shows text: a page's
+ * scripts and styles can hold far more text than its prose, and asking
+ * every text node whose it is would cost more than reading it.
+ */
+const LONG = 512;
+/**
+ * Above this many text nodes a page is huge, and one native query for its
+ * hosts would be a long task: its hosts are then looked for in slices.
+ */
+export const HUGE = 200_000;
 
-interface Stretch {
-  node: Node;
-  /** Offset of the stretch's text in the root's text. */
-  start: number;
-  /** Anchor spans touching the stretch, in the root's text. */
-  spans: Array<[number, number]>;
-}
-
-/** The nodes read into one batch, each with the offset of its text in the root's text. */
+/** The text nodes read into one batch, each with the offset of its text in the whole reading. */
 interface Batch {
-  nodes: Node[];
+  nodes: Text[];
   starts: number[];
-  /** The batch's text, joined as it is read. */
   text: string;
   start: number;
   end: number;
 }
 
-const newBatch = (start: number): Batch => ({ nodes: [], starts: [], text: '', start, end: start });
-
-/**
- * Every text node under `root` that holds part of an anchor, in document
- * order. Any text node of a name's run that is not returned holds no part of
- * the name's anchor, but one that is returned may hold no name at all.
- */
 export interface CandidateOptions {
   anchorSpans(text: string): Array<[number, number]>;
-  /** Whether text runs on across an element (a, b, span…), as the scanner reads runs. */
-  isInline(el: Element): boolean;
-  /**
-   * Elements whose text is never read (scripts, styles, SVG…): on many
-   * pages their text outweighs the prose many times over.
-   */
-  isSkipped?(el: Element): boolean;
   pace: Pace;
-  /**
-   * Sees `root` and every element whose children are read one by one: all
-   * elements but those inside one read whole, whose children are inline.
-   */
-  onElement?: (el: Element) => void;
 }
 
-export async function candidateTexts(root: Node, options: CandidateOptions): Promise<Text[]> {
-  const { anchorSpans, isInline, isSkipped, pace, onElement } = options;
-  const hits = new Map<Node, Stretch>();
-  let previous: Batch | null = null;
-  let batch = newBatch(0);
-  let carry = '';
-  let reads = 0;
+export interface Candidates {
+  /**
+   * Every text node that holds part of an anchor, in document order. Any text
+   * node of a name's run that is not here holds no part of the name's
+   * anchor, but one that is here may hold no name at all. Text in scripts,
+   * styles or editable regions is here too: callers skip it.
+   */
+  texts: Text[];
+  /** How many text nodes were read. */
+  read: number;
+}
 
-  /** Records a span on every node of `b` whose text it overlaps. */
+/**
+ * The subtrees of `root` worth reading: a document's head holds no text a
+ * reader sees, but elements a script put next to the body do.
+ */
+function partsOf(root: Node): Node[] {
+  if (root.nodeType !== Node.DOCUMENT_NODE) return [root];
+  const html = (root as Document).documentElement;
+  return html ? [...html.children].filter((el) => el.localName !== 'head') : [];
+}
+
+/**
+ * Searches batches in turn for anchors, keeping the text nodes they touch.
+ * The seam between two batches is searched on its own: a batch is never
+ * copied again to put the end of the one before in front of it.
+ */
+function batchSearch(anchorSpans: CandidateOptions['anchorSpans']) {
+  const found = new Set<Text>();
+  let previous: Batch | null = null;
+  let carry = '';
+
+  /** Keeps every node of `b` whose text a span overlaps. */
   const mark = (b: Batch, from: number, to: number): void => {
     const { starts, nodes } = b;
     // The last node starting at or before `from`, then on while they start before `to`.
@@ -86,124 +93,140 @@ export async function candidateTexts(root: Node, options: CandidateOptions): Pro
       if ((starts[mid] as number) <= from) lo = mid;
       else hi = mid - 1;
     }
-    for (let i = lo; i < nodes.length && (starts[i] as number) < to; i++) {
-      const end = i + 1 < starts.length ? (starts[i + 1] as number) : b.end;
-      if (end <= from) continue;
-      const node = nodes[i] as Node;
-      let hit = hits.get(node);
-      if (!hit) hits.set(node, (hit = { node, start: starts[i] as number, spans: [] }));
-      hit.spans.push([from, to]);
-    }
+    for (let i = lo; i < nodes.length && (starts[i] as number) < to; i++) found.add(nodes[i] as Text);
   };
 
-  /**
-   * Searches the batch, and the seam between it and the one before on its
-   * own: a batch is never copied again to put the carry in front of it.
-   */
-  const search = (): void => {
-    const { text, start } = batch;
-    if (carry.length > 0 && text.length > 0) {
-      const seam = carry + text.slice(0, CARRY);
-      const base = start - carry.length;
-      for (const [s, e] of anchorSpans(seam)) {
-        // Only anchors that start in the carry: the rest are found below.
-        if (s >= carry.length) break;
-        if (e <= carry.length) continue; // wholly in text already searched
-        if (previous) mark(previous, base + s, start);
-        mark(batch, start, base + e);
+  return {
+    found,
+    search(batch: Batch): void {
+      const { text, start } = batch;
+      if (text.length === 0) return;
+      if (carry.length > 0) {
+        const seam = carry + text.slice(0, CARRY);
+        const base = start - carry.length;
+        for (const [s, e] of anchorSpans(seam)) {
+          // Only anchors that start in the carry: the rest are found below.
+          if (s >= carry.length) break;
+          if (e <= carry.length) continue; // wholly in text already searched
+          if (previous) mark(previous, base + s, start);
+          mark(batch, start, base + e);
+        }
+      }
+      for (const [s, e] of anchorSpans(text)) mark(batch, start + s, start + e);
+      carry = text.length >= CARRY ? text.slice(-CARRY) : (carry + text).slice(-CARRY);
+      previous = batch;
+    },
+  };
+}
+
+/** Where a reading stands between two slices: the batch being read, and the count. */
+interface Reading {
+  search(batch: Batch): void;
+  nodes: Text[];
+  starts: number[];
+  text: string;
+  start: number;
+  end: number;
+  read: number;
+}
+
+/**
+ * Reads text nodes from the walker into batches until the slice is used up:
+ * true if there is more to read. A plain function with plain variables, not
+ * the async loop around it: this runs once per text node of the page, and
+ * V8 optimizes a long loop mid-run only in a plain function.
+ */
+function readSlice(walker: TreeWalker, reading: Reading, pace: Pace): boolean {
+  let { nodes, starts, text, start, end, read } = reading;
+  let more = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    if (data.length > LONG && node.parentElement && isSkipped(node.parentElement)) continue;
+    if (data.length > 0) {
+      nodes.push(node as Text);
+      starts.push(end);
+      text += data;
+      end += data.length;
+      if (end - start >= BATCH) {
+        reading.search({ nodes, starts, text, start, end });
+        nodes = [];
+        starts = [];
+        text = '';
+        start = end;
       }
     }
-    for (const [s, e] of anchorSpans(text)) mark(batch, start + s, start + e);
-    carry = text.length >= CARRY ? text.slice(-CARRY) : (carry + text).slice(-CARRY);
-    previous = batch;
-    batch = newBatch(batch.end);
-  };
-
-  const read = (node: Node, text: string): void => {
-    if (text.length === 0) return;
-    batch.nodes.push(node);
-    batch.starts.push(batch.end);
-    batch.text += text;
-    batch.end += text.length;
-    if (batch.end - batch.start >= BATCH) search();
-  };
-
-  /**
-   * Whether an element is read child by child rather than whole: when it is
-   * wide, or starts or ends with a block (a wrapper of blocks, a list). Only
-   * the first and last children are looked at: every node touched from
-   * script costs a wrapper object, and that is most of a scan's cost. An
-   * element read whole that has a block inside is still read right; only
-   * the shadow roots under it go unseen.
-   */
-  const split = (el: Element): boolean => {
-    const count = el.childElementCount;
-    if (count > WIDE) return true;
-    if (count === 0) return false;
-    // The parser never puts a block inside a paragraph: most of a page's
-    // text is read without looking at its children.
-    if (el.localName === 'p') return false;
-    return !isInline(el.firstElementChild as Element) || !isInline(el.lastElementChild as Element);
-  };
-
-  // A loop with a stack of the nodes being visited at each level, not a
-  // recursive async function: on pages of nested containers that was a
-  // promise and a microtask per container, in every frame of every page.
-  if (root.nodeType === Node.ELEMENT_NODE) onElement?.(root as Element);
-  const above: Node[] = [];
-  let child: Node | null = root.firstChild;
-  for (;;) {
-    if (!child) {
-      const up = above.pop();
-      if (!up) break;
-      child = up.nextSibling;
-      continue;
+    if (++read % CHECK_EVERY === 0 && pace.due()) {
+      more = true;
+      break;
     }
-    const type = child.nodeType;
-    if (type === Node.TEXT_NODE || type === Node.CDATA_SECTION_NODE) {
-      read(child, (child as CharacterData).data);
-    } else if (type === Node.ELEMENT_NODE && !isSkipped?.(child as Element)) {
-      onElement?.(child as Element);
-      if (split(child as Element)) {
-        above.push(child);
-        child = child.firstChild;
-        continue;
-      }
-      read(child, child.textContent ?? '');
-    }
-    child = child.nextSibling;
-    if (++reads % CHECK_EVERY === 0 && pace.due()) await pace.slice();
   }
-  search();
+  Object.assign(reading, { nodes, starts, text, start, end, read });
+  return more;
+}
 
-  const found: Text[] = [];
-  for (const stretch of hits.values()) {
-    if (pace.due()) await pace.slice();
-    collect(stretch, found);
+export async function candidateTexts(root: Node, { anchorSpans, pace }: CandidateOptions): Promise<Candidates> {
+  const searcher = batchSearch(anchorSpans);
+  const reading: Reading = { search: searcher.search, nodes: [], starts: [], text: '', start: 0, end: 0, read: 0 };
+  const doc = root.ownerDocument ?? (root as Document);
+  for (const part of partsOf(root)) {
+    const walker = doc.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+    while (readSlice(walker, reading, pace)) await pace.slice();
   }
+  const { nodes, starts, text, start, end, read } = reading;
+  searcher.search({ nodes, starts, text, start, end });
+  return { texts: [...searcher.found], read };
+}
+
+/** Custom elements: the hosts of nearly every shadow root, closed ones included. */
+const CUSTOM = "descendant::*[contains(local-name(), '-')]";
+/**
+ * The standard elements attachShadow accepts, when they have no children of
+ * their own: how a widget's host is usually left in the page.
+ */
+const PLAIN_HOSTS = ':empty:is(article,aside,blockquote,body,div,footer,h1,h2,h3,h4,h5,h6,header,main,nav,p,section,span)';
+
+/**
+ * The custom elements and the empty standard hosts under `top`, found by
+ * the browser natively (XPath takes no shadow root as its context node, so
+ * a shadow root's top elements are asked one by one).
+ */
+function queryHosts(top: Element): Element[] {
+  const found: Element[] = [];
+  const custom = (top.ownerDocument as Document).evaluate(CUSTOM, top, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+  for (let i = 0; i < custom.snapshotLength; i++) found.push(custom.snapshotItem(i) as Element);
+  for (const el of top.querySelectorAll(PLAIN_HOSTS)) found.push(el);
   return found;
 }
 
-/** Adds the stretch's text nodes that overlap one of its spans. */
-function collect(stretch: Stretch, found: Text[]): void {
-  const { spans } = stretch;
-  spans.sort((a, b) => a[0] - b[0]);
-  let i = 0;
-  let pos = stretch.start;
-  // CDATA sections (in SVG and MathML) count in the stretch's text: walk them too.
-  const visitText = (text: CharacterData): boolean => {
-    const end = pos + text.length;
-    while (i < spans.length && (spans[i] as [number, number])[1] <= pos) i++;
-    if (i >= spans.length) return false;
-    if (end > pos && (spans[i] as [number, number])[0] < end && text.nodeType === Node.TEXT_NODE) found.push(text as Text);
-    pos = end;
-    return true;
-  };
-  const { node } = stretch;
-  if (node.nodeType !== Node.ELEMENT_NODE) {
-    visitText(node as CharacterData);
-    return;
+/**
+ * The elements under `root`, and `root` itself, that may host a shadow root,
+ * for the caller to ask: every custom element, and every empty standard
+ * element that may have one. A standard host that has children of its own
+ * is not among them. On a page of more than HUGE text nodes (`read`) the
+ * native queries would be one long task, and where they fail (jsdom's XPath
+ * cannot call local-name() in a predicate) there is no answer: there the
+ * elements are walked in slices instead, and every host is found.
+ */
+export async function shadowHosts(root: Node, read: number, pace: Pace): Promise<Element[]> {
+  // A shadow root's top elements, a document's body and what lies next to it, or an element.
+  const tops = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? [...(root as ShadowRoot).children] : (partsOf(root) as Element[]);
+  const hosts: Element[] = [];
+  for (const top of tops) {
+    hosts.push(top);
+    if (top.firstElementChild === null) continue;
+    if (read <= HUGE) {
+      try {
+        for (const el of queryHosts(top)) hosts.push(el);
+        continue;
+      } catch {
+        // Walked below.
+      }
+    }
+    const walker = (top.ownerDocument as Document).createTreeWalker(top, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.nextNode() as Element | null, n = 0; el; el = walker.nextNode() as Element | null) {
+      if (el.shadowRoot || el.localName.includes('-')) hosts.push(el);
+      if (++n % CHECK_EVERY === 0 && pace.due()) await pace.slice();
+    }
   }
-  const walker = (node.ownerDocument as Document).createTreeWalker(node, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) if (!visitText(t as CharacterData)) return;
+  return hosts;
 }

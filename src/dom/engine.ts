@@ -5,13 +5,11 @@ import {
   HOST_TAG,
   isInline,
   isInSkippedSubtree,
-  isSkipped,
-  isSkippedByTag,
   pointAt,
   runsOf,
   type Segment,
 } from './segments.ts';
-import { candidateTexts } from './candidates.ts';
+import { candidateTexts, shadowHosts } from './candidates.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 
 /**
@@ -92,18 +90,7 @@ export class MentionEngine {
   #removals = false;
   #reported = false;
 
-  readonly #onElement: ((el: Element) => void) | undefined;
-
   constructor(root: Document | ShadowRoot, options: EngineOptions) {
-    const { shadowRootOf, onShadowRoot } = options;
-    // Our own card's host, and what scripts or icons hold, are left alone.
-    this.#onElement =
-      shadowRootOf && onShadowRoot
-        ? (el) => {
-            const shadow = shadowRootOf(el);
-            if (shadow && !isSkipped(el)) onShadowRoot(shadow);
-          }
-        : undefined;
     this.#root = root;
     this.#options = options;
     this.#scheduler = options.scheduler ?? createScheduler(options.signal, {}, options.onWork);
@@ -264,15 +251,18 @@ export class MentionEngine {
   /** Drops what was found under `root` and reads it again, in slices. */
   async #rescan(root: Node): Promise<boolean> {
     let changed = this.#forgetUnder(root);
-    const { matcher } = this.#options;
-    // Shadow roots are looked for on the elements the reading visits.
-    const texts = await candidateTexts(root, {
+    const { matcher, shadowRootOf, onShadowRoot } = this.#options;
+    const { texts, read } = await candidateTexts(root, {
       anchorSpans: (text) => matcher.anchorSpans(text),
-      isInline,
-      isSkipped: isSkippedByTag,
       pace: this.#scheduler,
-      onElement: this.#onElement,
     });
+    if (shadowRootOf && onShadowRoot) {
+      for (const host of await shadowHosts(root, read, this.#scheduler)) {
+        const shadow = shadowRootOf(host);
+        // Our own card's host, and what scripts or icons hold, are left alone.
+        if (shadow && !isInSkippedSubtree(host, this.#root)) onShadowRoot(shadow);
+      }
+    }
     // The blocks holding a candidate, each once, skipped ones left out.
     const blocks = new Set<Element>();
     const rejected = new Set<Element>();

@@ -41,14 +41,9 @@ const isEditable = (el: Element): boolean => {
   return value !== null && value.toLowerCase() !== 'false';
 };
 
-/** True for an element whose subtree the scanner never reads. */
+/** True for an element whose subtree the scanner never reads (or our own card's host). */
 export function isSkipped(el: Element): boolean {
-  return isSkippedByTag(el) || isEditable(el);
-}
-
-/** The cheap part of isSkipped, by tag name alone: for looking over whole pages. */
-export function isSkippedByTag(el: Element): boolean {
-  return SKIPPED.has(el.localName) || el.localName === HOST_TAG;
+  return SKIPPED.has(el.localName) || el.localName === HOST_TAG || isEditable(el);
 }
 
 export const isInline = (el: Element): boolean => INLINE.has(el.localName);

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/lib/matcher.ts';
 import { kasperskyPack } from '../../src/data/packs.ts';
-import { BATCH, candidateTexts } from '../../src/dom/candidates.ts';
-import { blockOf, isInline, pointAt, runsOf } from '../../src/dom/segments.ts';
+import { BATCH, candidateTexts, HUGE, shadowHosts } from '../../src/dom/candidates.ts';
+import { blockOf, pointAt, runsOf } from '../../src/dom/segments.ts';
 import { rng } from '../fuzz/fuzz-core.ts';
 
-// candidateTexts reads whole elements' text at once and walks only the
-// elements holding an anchor. Whatever the page's shape, every name must keep at
+// candidateTexts joins text nodes into batches and searches each batch for
+// the names' anchors. Whatever the page's shape, every name must keep at
 // least one of its text nodes among the candidates, or it goes unmarked.
 
 const matcher = compileMatcher(kasperskyPack.patterns);
 const never = { due: () => false, slice: async () => undefined };
-const options = { anchorSpans: (t: string) => matcher.anchorSpans(t), isInline, pace: never };
+const options = { anchorSpans: (t: string) => matcher.anchorSpans(t), pace: never };
+const candidates = async (root: Node): Promise<Text[]> => (await candidateTexts(root, options)).texts;
 const PIECES = ['Kas', 'per', 'sky', 'Kaspersky', ' Lab', 'K', 'a', 's', 'persky', 'Касп', 'ерский', 'lorem ipsum ', ' ', '\u00AD', '卡巴', '斯基'];
 
 /** Wide and nested: containers big enough to be read child by child and in several groups. */
@@ -61,11 +62,11 @@ describe('candidateTexts', () => {
       const root = document.createElement('main');
       build(r, root, 0);
       document.body.replaceChildren(root);
-      const candidates = new Set(await candidateTexts(document, options));
+      const found = new Set(await candidates(document));
       const slow = namesTheSlowWay(root);
       for (const nodes of slow) {
         names++;
-        if (!nodes.some((n) => candidates.has(n))) {
+        if (!nodes.some((n) => found.has(n))) {
           throw new Error(`seed ${seed}: missed "${nodes.map((n) => n.data).join('')}"`);
         }
       }
@@ -82,11 +83,22 @@ describe('candidateTexts', () => {
       root.append(p);
     }
     document.body.replaceChildren(root);
-    expect(await candidateTexts(document, options)).toEqual([]);
+    expect(await candidates(document)).toEqual([]);
     const b = root.children[1234]?.querySelector('b') as Element;
     b.textContent = 'Kaspersky';
-    const found = await candidateTexts(document, options);
-    expect(found).toEqual([b.firstChild]);
+    expect(await candidates(document)).toEqual([b.firstChild]);
+  });
+
+  it('reads long prose whole, and leaves long scripts and styles unread', async () => {
+    const long = `${'lorem ipsum '.repeat(100)}Kaspersky Lab ${'dolor sit amet '.repeat(100)}`;
+    const p = document.createElement('p');
+    const script = document.createElement('script');
+    const style = document.createElement('style');
+    p.textContent = long;
+    script.textContent = `const said = "${long}";`;
+    style.textContent = `/* ${long} */`;
+    document.body.replaceChildren(script, p, style);
+    expect(await candidates(document)).toEqual([p.firstChild]);
   });
 
   it('keeps a name whose first letters straddle two batches of text, at every split', async () => {
@@ -96,16 +108,59 @@ describe('candidateTexts', () => {
     for (let cut = 1; cut < name.length; cut++) {
       const first = name.slice(0, cut);
       for (const filler of [BATCH - first.length, BATCH - 1]) {
-        // A block inside makes the container read child by child: each piece is a read.
         const container = document.createElement('div');
         const head = document.createElement('span');
         head.textContent = first;
-        container.append('x'.repeat(filler), head, name.slice(cut), ' said so.', document.createElement('div'));
+        container.append('x'.repeat(filler), head, name.slice(cut), ' said so.');
         document.body.replaceChildren(container);
-        const found = await candidateTexts(document.body, options);
+        const found = await candidates(document.body);
         expect(found.length, `cut at ${cut}, filler ${filler}`).toBeGreaterThan(0);
         expect(found.every((t) => t.data.length < filler), `cut at ${cut}, filler ${filler}`).toBe(true);
       }
     }
+  });
+});
+
+describe('shadowHosts', () => {
+  // jsdom's XPath cannot run the native query, so here shadowHosts walks the
+  // elements, as on a huge page; the browser tier (the shadow fixture) runs
+  // the native queries in Chromium and Firefox.
+
+  /** The ids or tags of the hosts found that do hold a shadow root, sorted. */
+  const withShadow = (hosts: Element[]): string[] => hosts.filter((h) => h.shadowRoot).map((h) => h.id || h.localName).sort();
+  const attach = (el: Element, html: string): ShadowRoot => {
+    const shadow = el.attachShadow({ mode: 'open' });
+    shadow.innerHTML = html;
+    return shadow;
+  };
+
+  it('finds hosts wherever they sit, on a page and in a shadow root, and the root when it is one', async () => {
+    document.body.innerHTML = `<main>
+      <p>Before <inline-card></inline-card> after.</p>
+      <div id="plain"></div>
+      <div id="full"><p>Light text</p></div>
+      <section><ul><li><deep-card><span>slotted</span></deep-card></li></ul></section>
+      <p>No host here.</p>
+    </main>`;
+    attach(document.querySelector('inline-card') as Element, '<b>Kaspersky</b>');
+    attach(document.getElementById('plain') as Element, '<span>Kaspersky</span>');
+    attach(document.getElementById('full') as Element, '<slot></slot> and Kaspersky');
+    const deep = attach(document.querySelector('deep-card') as Element, '<p>Kaspersky</p><nested-card></nested-card><div id="inner"></div>');
+    attach(deep.querySelector('nested-card') as Element, 'Kaspersky');
+    attach(deep.getElementById('inner') as Element, 'Kaspersky');
+
+    expect(withShadow(await shadowHosts(document, 10, never))).toEqual(['deep-card', 'full', 'inline-card', 'plain']);
+    expect(withShadow(await shadowHosts(deep, 2, never))).toEqual(['inner', 'nested-card']);
+    // An element read on its own (an added block) is asked about too.
+    expect(withShadow(await shadowHosts(document.getElementById('plain') as Element, 0, never))).toEqual(['plain']);
+  });
+
+  it('walks a huge page in slices', async () => {
+    document.body.innerHTML = `<main>${'<p>Filler</p>'.repeat(200)}<p>Before <inline-card></inline-card>.</p></main>`;
+    attach(document.querySelector('inline-card') as Element, 'Kaspersky');
+    let slices = 0;
+    const pace = { due: () => true, slice: async () => void slices++ };
+    expect(withShadow(await shadowHosts(document, HUGE + 1, pace))).toEqual(['inline-card']);
+    expect(slices).toBeGreaterThan(2);
   });
 });

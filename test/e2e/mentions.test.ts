@@ -59,10 +59,10 @@ describe.each(BROWSERS)('%s: mentions on real pages', (name) => {
     await page.close();
   });
 
-  it('finds mentions in open, nested and closed shadow roots without touching them', async () => {
+  it('finds mentions in open, nested and closed shadow roots, and one inside a paragraph, without touching them', async () => {
     const { page, tabId } = await open('/fixtures/shadow.html');
-    expect(await badge(tabId, '6')).toBe('6');
-    expect(await marked(page)).toBe(6);
+    expect(await badge(tabId, '7')).toBe('7');
+    expect(await marked(page)).toBe(7);
     expect(await page.evaluate(() => (window as unknown as { __mutations: unknown[] }).__mutations)).toEqual([]);
     await page.close();
   });
