@@ -9,7 +9,7 @@
  * text): shadow hosts are asked for in one query the browser runs natively.
  */
 
-import { isSkipped } from './segments.ts';
+import { isSkipped, stepOver } from './segments.ts';
 
 export interface Pace {
   /** True when the current slice of work is used up. */
@@ -205,16 +205,18 @@ function queryHosts(top: Element): Element[] {
  * is not among them. On a page of more than HUGE text nodes (`read`) the
  * native queries would be one long task, and where they fail (jsdom's XPath
  * cannot call local-name() in a predicate) there is no answer: there the
- * elements are walked in slices instead, and every host is found.
+ * elements are walked in slices instead, and every host is found (on a
+ * huge page, but those inside a paragraph).
  */
 export async function shadowHosts(root: Node, read: number, pace: Pace): Promise<Element[]> {
   // A shadow root's top elements, a document's body and what lies next to it, or an element.
   const tops = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? [...(root as ShadowRoot).children] : (partsOf(root) as Element[]);
   const hosts: Element[] = [];
+  const huge = read > HUGE;
   for (const top of tops) {
     hosts.push(top);
     if (top.firstElementChild === null) continue;
-    if (read <= HUGE) {
+    if (!huge) {
       try {
         for (const el of queryHosts(top)) hosts.push(el);
         continue;
@@ -223,9 +225,11 @@ export async function shadowHosts(root: Node, read: number, pace: Pace): Promise
       }
     }
     const walker = (top.ownerDocument as Document).createTreeWalker(top, NodeFilter.SHOW_ELEMENT);
-    for (let el = walker.nextNode() as Element | null, n = 0; el; el = walker.nextNode() as Element | null) {
+    for (let el = walker.nextNode() as Element | null, n = 0; el; n++) {
       if (el.shadowRoot || el.localName.includes('-')) hosts.push(el);
-      if (++n % CHECK_EVERY === 0 && pace.due()) await pace.slice();
+      // On a huge page a paragraph is looked at but not into: there are many, with inline text only.
+      el = (huge && el.localName === 'p' ? stepOver(walker) : walker.nextNode()) as Element | null;
+      if (n % CHECK_EVERY === 0 && pace.due()) await pace.slice();
     }
   }
   return hosts;

@@ -156,7 +156,7 @@ describe('shadowHosts', () => {
   });
 
   it('walks a huge page in slices', async () => {
-    document.body.innerHTML = `<main>${'<p>Filler</p>'.repeat(200)}<p>Before <inline-card></inline-card>.</p></main>`;
+    document.body.innerHTML = `<main>${'<p>Filler <b>text</b></p>'.repeat(200)}<div><span>Before</span> <inline-card></inline-card>.</div></main>`;
     attach(document.querySelector('inline-card') as Element, 'Kaspersky');
     let slices = 0;
     const pace = { due: () => true, slice: async () => void slices++ };
