@@ -27,7 +27,7 @@ const CHECK_EVERY = 64;
 /**
  * A text node this long is read only if its element shows text: a page's
  * scripts and styles can hold far more text than its prose, and asking
- * every text node whose it is would cost more than reading it.
+ * every short text node for its parent would cost more than reading it.
  */
 const LONG = 512;
 /**
@@ -54,8 +54,9 @@ export interface Candidates {
   /**
    * Every text node that holds part of an anchor, in document order. Any text
    * node of a name's run that is not here holds no part of the name's
-   * anchor, but one that is here may hold no name at all. Text in scripts,
-   * styles or editable regions is here too: callers skip it.
+   * anchor, but one that is here may hold no name at all. Short text in
+   * scripts or styles, and text in editable regions, may be here: callers
+   * skip it.
    */
   texts: Text[];
   /** How many text nodes were read. */
