@@ -41,8 +41,8 @@ interface Batch {
   nodes: Text[];
   starts: number[];
   text: string;
+  /** Offset of the batch's text in the whole reading. */
   start: number;
-  end: number;
 }
 
 export interface CandidateOptions {
@@ -120,14 +120,9 @@ function batchSearch(anchorSpans: CandidateOptions['anchorSpans']) {
   };
 }
 
-/** Where a reading stands between two slices: the batch being read, and the count. */
-interface Reading {
+/** Where a reading stands between two slices: the batch being read, and how many text nodes were read. */
+interface Reading extends Batch {
   search(batch: Batch): void;
-  nodes: Text[];
-  starts: number[];
-  text: string;
-  start: number;
-  end: number;
   read: number;
 }
 
@@ -138,18 +133,23 @@ interface Reading {
  * V8 optimizes a long loop mid-run only in a plain function.
  */
 function readSlice(walker: TreeWalker, reading: Reading, pace: Pace): boolean {
-  let { nodes, starts, text, start, end, read } = reading;
+  let { nodes, starts, text, start, read } = reading;
+  // Where the next text node starts in the whole reading.
+  let end = start + text.length;
   let more = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
-    if (data.length > LONG && node.parentElement && isSkipped(node.parentElement)) continue;
+    if (data.length > LONG) {
+      const parent = node.parentElement;
+      if (parent && isSkipped(parent)) continue;
+    }
     if (data.length > 0) {
       nodes.push(node as Text);
       starts.push(end);
       text += data;
       end += data.length;
       if (end - start >= BATCH) {
-        reading.search({ nodes, starts, text, start, end });
+        reading.search({ nodes, starts, text, start });
         nodes = [];
         starts = [];
         text = '';
@@ -161,21 +161,21 @@ function readSlice(walker: TreeWalker, reading: Reading, pace: Pace): boolean {
       break;
     }
   }
-  Object.assign(reading, { nodes, starts, text, start, end, read });
+  Object.assign(reading, { nodes, starts, text, start, read });
   return more;
 }
 
 export async function candidateTexts(root: Node, { anchorSpans, pace }: CandidateOptions): Promise<Candidates> {
   const searcher = batchSearch(anchorSpans);
-  const reading: Reading = { search: searcher.search, nodes: [], starts: [], text: '', start: 0, end: 0, read: 0 };
+  const reading: Reading = { search: searcher.search, nodes: [], starts: [], text: '', start: 0, read: 0 };
   const doc = root.ownerDocument ?? (root as Document);
   for (const part of partsOf(root)) {
     const walker = doc.createTreeWalker(part, NodeFilter.SHOW_TEXT);
     while (readSlice(walker, reading, pace)) await pace.slice();
   }
-  const { nodes, starts, text, start, end, read } = reading;
-  searcher.search({ nodes, starts, text, start, end });
-  return { texts: [...searcher.found], read };
+  // The last batch, however short: nothing is read after it.
+  searcher.search(reading);
+  return { texts: [...searcher.found], read: reading.read };
 }
 
 /** Custom elements: the hosts of nearly every shadow root, closed ones included. */
