@@ -359,11 +359,14 @@ function nextToInlineText(sibling: Node | null, direction: 'back' | 'forward'): 
   return false;
 }
 
-/** A document whose body holds nothing and is all there is after its head. */
+/**
+ * A document whose body holds nothing and is all there is after its head.
+ * Asked with a selector whose answer is a list's length: the first element
+ * a script touches costs a frame about a millisecond (the browser builds its
+ * element types for the script then), and an empty frame needs none.
+ */
 function isEmptyDocument(root: Document | ShadowRoot): boolean {
-  if (root.nodeType !== Node.DOCUMENT_NODE) return false;
-  const { body, documentElement } = root as Document;
-  return body !== null && body.firstChild === null && documentElement?.lastChild === body;
+  return root.nodeType === Node.DOCUMENT_NODE && root.querySelectorAll(':root > body:empty:last-child').length === 1;
 }
 
 /** A style sheet, or an element holding one. */

@@ -71,6 +71,23 @@ describe('MentionEngine in jsdom', () => {
     expect(texts()).toEqual(['Eugene Kaspersky', 'Kaspersky Lab']);
   });
 
+  it('runs no pass over an empty frame until something arrives in it', async () => {
+    document.body.innerHTML = '';
+    pageObserver = new MutationObserver(() => undefined);
+    let passes = 0;
+    engine = new MentionEngine(document, { matcher, signal: controller.signal, onChange: () => passes++ });
+    engine.start();
+    await engine.settled();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(passes).toBe(0);
+    // A page that holds anything, mentions or not, is read and reported once.
+    document.body.append(document.createComment('nothing to read'), 'Nothing to find here.');
+    await new Promise((r) => setTimeout(r, 0));
+    await engine.settled();
+    expect(passes).toBe(1);
+    expect(engine.count).toBe(0);
+  });
+
   it('changes nothing in the page', async () => {
     await start('<p>Kas<b>per</b>sky</p><div><span>Kaspersky Lab</span></div>');
     const before = document.body.innerHTML;
