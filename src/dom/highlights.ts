@@ -25,29 +25,39 @@ export interface MentionMarks {
 
 export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT): MentionMarks {
   const view = win as HighlightWindow;
-  const registry = view.CSS?.highlights;
-  const HighlightCtor = view.Highlight;
-  if (!registry || !HighlightCtor) {
-    // No Custom Highlight API: mentions are still found and counted, not marked.
-    return { show() {}, activate() {}, restore() {}, clear() {}, highlight: null };
-  }
-  const all = new HighlightCtor();
+  // Made on the first mark: a frame without a mention (most frames) never
+  // pays for the registry and the highlights (the browser builds their types
+  // for the script on first use), and never sees ours in its registry (nor
+  // restyles for them). Without the Custom Highlight API, mentions are still
+  // found and counted, not marked.
+  let made: { registry: HighlightRegistry; all: Highlight; active: Highlight } | null | undefined;
+  const highlights = (): typeof made => {
+    if (made !== undefined) return made;
+    const registry = view.CSS?.highlights;
+    const HighlightCtor = view.Highlight;
+    if (!registry || !HighlightCtor) return (made = null);
+    const active = new HighlightCtor();
+    active.priority = 1;
+    return (made = { registry, all: new HighlightCtor(), active });
+  };
   const shown = new Set<Range>();
-  const active = new HighlightCtor();
-  active.priority = 1;
-  // Registered only once they hold a range: a page without a mention never
-  // sees our highlights in its registry (nor restyles for them).
   const restore = (): void => {
+    if (!made) return;
+    const { registry, all, active } = made;
     if (all.size > 0 && registry.get(name) !== all) registry.set(name, all);
     if (active.size > 0 && registry.get(ACTIVE_HIGHLIGHT) !== active) registry.set(ACTIVE_HIGHLIGHT, active);
   };
   return {
-    highlight: all,
+    get highlight() {
+      return highlights()?.all ?? null;
+    },
     show(ranges) {
       // Only what changed: a page that grows by one mention costs one add,
       // not a rebuild of every mark. What is shown is mirrored here; if the
       // page emptied our highlight, the sizes differ and all is put back.
       const next = new Set(ranges);
+      const all = made === undefined && next.size === 0 ? null : highlights()?.all;
+      if (!all) return;
       if (all.size !== shown.size) {
         all.clear();
         shown.clear();
@@ -67,14 +77,18 @@ export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT
       restore();
     },
     activate(range) {
+      const active = made === undefined && !range ? null : highlights()?.active;
+      if (!active) return;
       active.clear();
       if (range) active.add(range);
       restore();
     },
     restore,
     clear() {
-      all.clear();
       shown.clear();
+      if (!made) return;
+      const { registry, all, active } = made;
+      all.clear();
       active.clear();
       if (registry.get(name) === all) registry.delete(name);
       if (registry.get(ACTIVE_HIGHLIGHT) === active) registry.delete(ACTIVE_HIGHLIGHT);
