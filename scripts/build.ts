@@ -10,6 +10,7 @@ import { browserManifest, type Target } from './manifest.ts';
 import { renderIcons } from './icons.ts';
 import { parsePack } from '../src/data/pack-schema.ts';
 import { HIGHLIGHT_CSS } from '../src/dom/highlight-style.ts';
+import { DOM_CONSTANTS } from './dom-constants.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGETS: Target[] = ['chrome', 'firefox'];
@@ -66,6 +67,10 @@ function options(target: Target, kind: 'scripts' | 'modules'): esbuild.BuildOpti
     // `new RegExp(…)` calls, which tree shaking must keep: valibot's unused
     // emoji pattern alone was 450 bytes of every frame's content script.
     supported: { 'regexp-unicode-property-escapes': true },
+    // The DOM's named constants, written as the numbers they are: each name
+    // stays in the minified code (it is a property read), and every frame
+    // loads the content script.
+    define: DOM_CONSTANTS,
     plugins: kind === 'modules' ? [] : [
       {
         name: 'backstory-static',
