@@ -64,32 +64,40 @@ export type BackgroundMessage = {
   [K in BackgroundRequestName]: { type: K; args: BackgroundRequests[K]['args'] };
 }[BackgroundRequestName];
 
-const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
-const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+// Each schema is built on first use, not when the module loads: a module-level
+// call stays in every bundle that imports this file (the bundler cannot tell
+// it is free of side effects), and the content script, loaded in every
+// frame, parses only the requests it answers.
+const count = (): v.GenericSchema<unknown, number> => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
+const tabId = (): v.GenericSchema<unknown, number> => v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export const backgroundMessage = v.variant('type', [
-  v.strictObject({ type: v.literal('reportMentions'), args: v.strictObject({ count }) }),
-  v.strictObject({ type: v.literal('getTabState'), args: v.strictObject({ tabId }) }),
-  v.strictObject({ type: v.literal('openPanel'), args: v.strictObject({}) }),
-  v.strictObject({ type: v.literal('getCardData'), args: v.strictObject({ language: v.picklist(LANGUAGES) }) }),
-]);
+let backgroundSchema: v.GenericSchema | undefined;
+const backgroundMessage = (): v.GenericSchema =>
+  (backgroundSchema ??= v.variant('type', [
+    v.strictObject({ type: v.literal('reportMentions'), args: v.strictObject({ count: count() }) }),
+    v.strictObject({ type: v.literal('getTabState'), args: v.strictObject({ tabId: tabId() }) }),
+    v.strictObject({ type: v.literal('openPanel'), args: v.strictObject({}) }),
+    v.strictObject({ type: v.literal('getCardData'), args: v.strictObject({ language: v.picklist(LANGUAGES) }) }),
+  ]));
 
-export const contentMessage = v.variant('type', [
-  v.strictObject({ type: v.literal('focusNextMention'), args: v.strictObject({}) }),
-  v.strictObject({ type: v.literal('describePage'), args: v.strictObject({}) }),
-  v.strictObject({ type: v.literal('listMentions'), args: v.strictObject({}) }),
-  v.strictObject({ type: v.literal('openMention'), args: v.strictObject({ index: count }) }),
-]);
+let contentSchema: v.GenericSchema | undefined;
+const contentMessage = (): v.GenericSchema =>
+  (contentSchema ??= v.variant('type', [
+    v.strictObject({ type: v.literal('focusNextMention'), args: v.strictObject({}) }),
+    v.strictObject({ type: v.literal('describePage'), args: v.strictObject({}) }),
+    v.strictObject({ type: v.literal('listMentions'), args: v.strictObject({}) }),
+    v.strictObject({ type: v.literal('openMention'), args: v.strictObject({ index: count() }) }),
+  ]));
 
 type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
 
 /** Parses an incoming message; returns an error sentence instead of throwing. */
 export function parseBackgroundMessage(message: unknown): Parsed<BackgroundMessage> {
-  return parseWith(backgroundMessage, message) as Parsed<BackgroundMessage>;
+  return parseWith(backgroundMessage(), message) as Parsed<BackgroundMessage>;
 }
 
 export function parseContentMessage(message: unknown): Parsed<ContentMessage> {
-  return parseWith(contentMessage, message) as Parsed<ContentMessage>;
+  return parseWith(contentMessage(), message) as Parsed<ContentMessage>;
 }
 
 function parseWith(schema: v.GenericSchema, message: unknown): Parsed<unknown> {
