@@ -44,13 +44,15 @@ function apply(settings: Settings): void {
     onCount: (count) => reporter.report(count),
     async loadReader(context) {
       const [{ pack, catalog }, code] = await Promise.all([sendToBackground('getCardData', { language }), importOwn('reader.js')]);
-      const { startReader } = code as Partial<typeof ReaderModule>;
-      if (typeof startReader !== 'function') throw new Error('Backstory: reader.js does not export startReader');
+      const { startReader, formatMessage } = code as Partial<typeof ReaderModule>;
+      if (typeof startReader !== 'function' || typeof formatMessage !== 'function') {
+        throw new Error('Backstory: reader.js does not export startReader and formatMessage');
+      }
       // The background parsed the pack with its schema before sending it.
       return startReader(context, {
         pack: pack as Pack,
         locale: packLocale(reader),
-        t: translatorWith(language, catalog).t,
+        t: translatorWith(language, catalog, formatMessage).t,
         language: reader,
         showAllEvents,
         openDelayMs: hoverDelayMs,

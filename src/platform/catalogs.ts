@@ -1,4 +1,4 @@
-import type { MessageCatalog } from '../lib/message-format.ts';
+import { formatMessage, type MessageCatalog } from '../lib/message-format.ts';
 import type { LanguageSetting } from '../lib/settings.ts';
 import en from '../_locales/en/messages.json';
 import nl from '../_locales/nl/messages.json';
@@ -13,5 +13,5 @@ export function catalogFor(setting: LanguageSetting): MessageCatalog | null {
 
 /** Strings in the language the reader chose in the settings, or the browser's when the choice is automatic. */
 export function translator(setting: LanguageSetting): { t: Translate; language: string } {
-  return translatorWith(setting, catalogFor(setting));
+  return translatorWith(setting, catalogFor(setting), formatMessage);
 }

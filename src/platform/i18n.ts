@@ -1,5 +1,5 @@
 import { browser } from './browser.ts';
-import { formatMessage, type MessageCatalog } from '../lib/message-format.ts';
+import type { formatMessage, MessageCatalog } from '../lib/message-format.ts';
 import type { LanguageSetting } from '../lib/settings.ts';
 
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -20,11 +20,17 @@ export function languageOf(setting: LanguageSetting): string {
 
 /**
  * Strings in the language the reader chose: read from `catalog` (that
- * language's messages.json), or the browser's own when the choice is
- * automatic and there is no catalog. The catalogs themselves live in
- * catalogs.ts, so the content script does not carry them.
+ * language's messages.json) with `format`, or the browser's own when the
+ * choice is automatic and there is no catalog. The catalogs themselves live
+ * in catalogs.ts, and the formatter is handed in, so the content script
+ * carries neither: it takes the formatter from reader.js, which only a page
+ * with a mention loads.
  */
-export function translatorWith(setting: LanguageSetting, catalog: MessageCatalog | null): { t: Translate; language: string } {
+export function translatorWith(
+  setting: LanguageSetting,
+  catalog: MessageCatalog | null,
+  format: typeof formatMessage,
+): { t: Translate; language: string } {
   if (setting === 'auto' || !catalog) return { t: (key, subs) => t(key, subs), language: languageOf(setting) };
-  return { t: (key, subs) => formatMessage(catalog, key, subs) || key, language: setting };
+  return { t: (key, subs) => format(catalog, key, subs) || key, language: setting };
 }
