@@ -6,6 +6,7 @@ import { PageMentions } from '../src/dom/page-mentions.ts';
 import { createMentionMarks } from '../src/dom/highlights.ts';
 import { shadowRootOf } from '../src/platform/shadow-roots.ts';
 import { createCard } from '../src/dom/card.ts';
+import { inReadingOrder } from '../src/dom/reading-order.ts';
 import { formatMessage } from '../src/lib/message-format.ts';
 import en from '../src/_locales/en/messages.json';
 
@@ -113,7 +114,7 @@ declare const Mark: new (el: Element) => {
     const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const times: number[] = [];
     const rest: number[] = [];
-    for (const mention of page.mentionsInOrder().slice(0, 21)) {
+    for (const mention of inReadingOrder(page.mentions()).slice(0, 21)) {
       mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       await frame();
       const t0 = performance.now();

@@ -66,11 +66,6 @@ export class PageMentions {
     return all;
   }
 
-  /** Every visible mention of the frame, in reading order (for lists, not the hot path). */
-  mentionsInOrder(): Mention[] {
-    return this.mentions().sort(documentOrder);
-  }
-
   /** Resolves once every engine has read every pending change, shadow roots found on the way included. */
   async settled(): Promise<void> {
     for (let size = -1; size !== this.#engines.size; ) {
@@ -104,27 +99,4 @@ export class PageMentions {
     }
     return undefined;
   }
-}
-
-/** Document order across shadow trees: compare the hosts' positions in the light tree. */
-function documentOrder(a: Mention, b: Mention): number {
-  const x = lightNode(a.range.startContainer);
-  const y = lightNode(b.range.startContainer);
-  if (x === y) {
-    try {
-      return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-    } catch {
-      return 0; // two shadow trees under one host: no order between them
-    }
-  }
-  const position = x.compareDocumentPosition(y);
-  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : position & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
-}
-
-function lightNode(node: Node): Node {
-  let current = node;
-  for (let root = current.getRootNode(); root instanceof ShadowRoot; root = current.getRootNode()) {
-    current = root.host;
-  }
-  return current;
 }

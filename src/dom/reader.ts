@@ -9,6 +9,7 @@ import { createHoverIntent } from './hover-intent.ts';
 import { createCard, type Card } from './card.ts';
 import type { Translate } from './card-content.ts';
 import type { Mention } from './engine.ts';
+import { inReadingOrder } from './reading-order.ts';
 
 /**
  * What a reader touches in one frame: hovering a mark, the card, the
@@ -105,21 +106,21 @@ export function startReader({ doc, page, marks, signal }: ReaderContext, o: Read
       if (card?.mention && !page.mentionFor(card.mention.range)) card.hide();
     },
     focusNextMention() {
-      const all = page.mentionsInOrder();
+      const all = inReadingOrder(page.mentions());
       if (all.length === 0) return false;
       const at = card?.mention ? all.indexOf(card.mention) : -1;
       reveal(all[(at + 1) % all.length] as Mention, true);
       return true;
     },
     listMentions() {
-      return page.mentionsInOrder().map((m, index) => ({
+      return inReadingOrder(page.mentions()).map((m, index) => ({
         index,
         refersTo: m.refersTo,
         ...snippetAround(m.text, m.start, m.end, o.language),
       }));
     },
     openMention(index) {
-      const mention = page.mentionsInOrder()[index];
+      const mention = inReadingOrder(page.mentions())[index];
       if (!mention) return false;
       reveal(mention, false);
       return true;
