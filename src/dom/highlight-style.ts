@@ -14,29 +14,11 @@ export const STYLE_HIGHLIGHT = {
   underline: 'backstory-mention-underline',
 } as const;
 
-export const HIGHLIGHT_CSS = `::highlight(${MENTION_HIGHLIGHT}) {
-  background-color: rgb(250 204 21 / 0.4);
-  text-decoration: underline 2px rgb(202 138 4);
-  text-underline-offset: 2px;
-}
-::highlight(${STYLE_HIGHLIGHT.blue}) {
-  background-color: rgb(96 165 250 / 0.35);
-  text-decoration: underline 2px rgb(37 99 235);
-  text-underline-offset: 2px;
-}
-::highlight(${STYLE_HIGHLIGHT.contrast}) {
-  color: #000000;
-  background-color: #ffff00;
-  text-decoration: underline 3px #000000;
-  text-underline-offset: 2px;
-}
-::highlight(${STYLE_HIGHLIGHT.underline}) {
-  text-decoration: underline 2px rgb(220 38 38);
-  text-underline-offset: 3px;
-}
-::highlight(${ACTIVE_HIGHLIGHT}) {
-  background-color: rgb(250 204 21 / 0.75);
-  text-decoration: underline 2px rgb(161 98 7);
-  text-underline-offset: 2px;
-}
-`;
+/** One rule per line, without indentation: the string ships in every frame's content script. */
+export const HIGHLIGHT_CSS = [
+  `::highlight(${MENTION_HIGHLIGHT}){background-color:rgb(250 204 21/.4);text-decoration:underline 2px rgb(202 138 4);text-underline-offset:2px}`,
+  `::highlight(${STYLE_HIGHLIGHT.blue}){background-color:rgb(96 165 250/.35);text-decoration:underline 2px rgb(37 99 235);text-underline-offset:2px}`,
+  `::highlight(${STYLE_HIGHLIGHT.contrast}){color:#000;background-color:#ff0;text-decoration:underline 3px #000;text-underline-offset:2px}`,
+  `::highlight(${STYLE_HIGHLIGHT.underline}){text-decoration:underline 2px rgb(220 38 38);text-underline-offset:3px}`,
+  `::highlight(${ACTIVE_HIGHLIGHT}){background-color:rgb(250 204 21/.75);text-decoration:underline 2px rgb(161 98 7);text-underline-offset:2px}`,
+].join('\n');

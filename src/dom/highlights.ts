@@ -30,64 +30,63 @@ export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT
   // for the script on first use), and never sees ours in its registry (nor
   // restyles for them). Without the Custom Highlight API, mentions are still
   // found and counted, not marked.
-  let made: { registry: HighlightRegistry; all: Highlight; active: Highlight } | null | undefined;
-  const highlights = (): typeof made => {
-    if (made !== undefined) return made;
-    const registry = view.CSS?.highlights;
-    const HighlightCtor = view.Highlight;
-    if (!registry || !HighlightCtor) return (made = null);
-    const active = new HighlightCtor();
-    active.priority = 1;
-    return (made = { registry, all: new HighlightCtor(), active });
-  };
+  let all: Highlight | undefined;
+  let active: Highlight | undefined;
   const shown = new Set<Range>();
+  const made = (): boolean => {
+    if (!all && view.Highlight && view.CSS?.highlights) {
+      all = new view.Highlight();
+      active = new view.Highlight();
+      active.priority = 1;
+    }
+    return all !== undefined;
+  };
   const restore = (): void => {
-    if (!made) return;
-    const { registry, all, active } = made;
+    const registry = view.CSS?.highlights;
+    if (!all || !active || !registry) return;
     if (all.size > 0 && registry.get(name) !== all) registry.set(name, all);
     if (active.size > 0 && registry.get(ACTIVE_HIGHLIGHT) !== active) registry.set(ACTIVE_HIGHLIGHT, active);
   };
   return {
     get highlight() {
-      return highlights()?.all ?? null;
+      return made() ? (all as Highlight) : null;
     },
     show(ranges) {
       // Only what changed: a page that grows by one mention costs one add,
       // not a rebuild of every mark. What is shown is mirrored here; if the
       // page emptied our highlight, the sizes differ and all is put back.
       const next = new Set(ranges);
-      const all = made === undefined && next.size === 0 ? null : highlights()?.all;
-      if (!all) return;
-      if (all.size !== shown.size) {
-        all.clear();
+      if ((!all && next.size === 0) || !made()) return;
+      const marks = all as Highlight;
+      if (marks.size !== shown.size) {
+        marks.clear();
         shown.clear();
       }
       for (const range of shown) {
         if (!next.has(range)) {
-          all.delete(range);
+          marks.delete(range);
           shown.delete(range);
         }
       }
       for (const range of next) {
         if (!shown.has(range)) {
-          all.add(range);
+          marks.add(range);
           shown.add(range);
         }
       }
       restore();
     },
     activate(range) {
-      const active = made === undefined && !range ? null : highlights()?.active;
-      if (!active) return;
-      active.clear();
-      if (range) active.add(range);
+      if ((!all && !range) || !made()) return;
+      (active as Highlight).clear();
+      if (range) active?.add(range);
       restore();
     },
     restore,
     clear() {
       shown.clear();
-      if (!made) return;
-      const { registry, all, active } = made;
+      const registry = view.CSS?.highlights;
+      if (!all || !active || !registry) return;
       all.clear();
       active.clear();
       if (registry.get(name) === all) registry.delete(name);
