@@ -1,12 +1,15 @@
 /**
  * Finds, cheaply, the text nodes a name could be in and the elements that
  * could host a shadow root. Nearly every page holds no name, so the reader
- * touches text alone, as a bare TreeWalker would: it joins text nodes into
- * batches of a few thousand characters and looks for the matcher's anchors
- * there, with the end of the batch before carried over, so a name split
- * between text nodes or batches is found too. Elements are not visited one
- * by one (a script-side wrapper per element cost more than reading all the
- * text): shadow hosts are asked for in one query the browser runs natively.
+ * asks the browser for text in large pieces (an element's textContent),
+ * natively, and looks for the matcher's anchors there: a page without one
+ * never gets a script-side wrapper for its text nodes, which is what reading
+ * them one by one mostly costs. Only where an anchor is seen does it go down
+ * to the text nodes. A part of the page too large to read in one call (it
+ * would be a long task) is walked text node by text node instead. What is
+ * read is joined into batches, searched with the end of the batch before
+ * carried over, so a name split between text nodes or pieces is found too.
+ * Shadow hosts are asked for in one query the browser runs natively.
  */
 
 import { isSkipped, stepOver } from './segments.ts';
@@ -18,75 +21,135 @@ export interface Pace {
   slice(): Promise<void>;
 }
 
-/** Characters of text searched at once; text nodes are gathered into batches this long. */
+/** Characters of text searched at once; pieces are gathered into batches this long. */
 export const BATCH = 4096;
 /** Characters of the previous batch searched with the next (an anchor is a few letters, plus ignorables). */
 const CARRY = 32;
-/** Text nodes, or elements, between two checks of the clock. */
+/** Nodes, or elements, between two checks of the clock. */
 const CHECK_EVERY = 64;
 /**
- * A text node this long is read only if its element shows text: a page's
- * scripts and styles can hold far more text than its prose, and asking
- * every short text node for its parent would cost more than reading it.
+ * Elements whose text is code, not prose, and can be far larger than the
+ * page's prose (a news page can carry a megabyte of script in its body):
+ * left unread. Other skipped elements are read, and what is found in them
+ * is dropped by the caller. Asked for one name at a time: the browser
+ * answers a selector of one element name several times faster than a list.
  */
+const HEAVY = ['script', 'style'];
+/**
+ * A part of the page with more elements than this is walked text node by
+ * text node: reading it in one call would be a long task (10,000 paragraphs
+ * of text take about 6 ms here), and the browser has no cheap way to read a
+ * run of an element's children (a Range over 10,000 of them took longer
+ * than reading their text nodes one by one).
+ */
+export const UNIT = 40_000;
+/** A text node this long in a walked part is read only if its element shows text (not a script's). */
 const LONG = 512;
 /**
- * Above this many text nodes a page is huge, and one native query for its
- * hosts would be a long task: its hosts are then looked for in slices.
+ * Above this many elements one native query for the page's shadow hosts
+ * would be a long task: its hosts are then looked for in slices.
  */
-export const HUGE = 200_000;
+export const HUGE = 100_000;
 
-/** The text nodes read into one batch, each with the offset of its text in the whole reading. */
+/** What is read with one call: a text node, or an element's whole text. */
+type Piece = Text | Element;
+
+/** The pieces read into one batch, each with the offset of its text in the whole reading. */
 interface Batch {
-  nodes: Text[];
+  pieces: Piece[];
   starts: number[];
   text: string;
   /** Offset of the batch's text in the whole reading. */
   start: number;
 }
 
+/** A piece an anchor touches: where its text starts in the reading, and the anchors. */
+interface Hit {
+  start: number;
+  spans: Array<[number, number]>;
+}
+
 export interface CandidateOptions {
   anchorSpans(text: string): Array<[number, number]>;
   pace: Pace;
+  /** Elements a part may have and still be read in pieces (UNIT; tests make it small). */
+  unit?: number;
 }
 
 export interface Candidates {
   /**
-   * Every text node that holds part of an anchor, in document order. Any text
-   * node of a name's run that is not here holds no part of the name's
-   * anchor, but one that is here may hold no name at all. Short text in
-   * scripts or styles, and text in editable regions, may be here: callers
-   * skip it.
+   * Every text node that holds part of an anchor. Any text node of a name's
+   * run that is not here holds no part of the name's anchor, but one that
+   * is here may hold no name at all. Text in skipped elements that are not
+   * code (an icon's title, an option, an editable region), and short code,
+   * may be here: callers skip it.
    */
   texts: Text[];
-  /** How many text nodes were read. */
-  read: number;
 }
 
 /**
  * The subtrees of `root` worth reading: a document's head holds no text a
  * reader sees, but elements a script put next to the body do.
  */
-function partsOf(root: Node): Node[] {
-  if (root.nodeType !== Node.DOCUMENT_NODE) return [root];
+function partsOf(root: Node): Array<Element | DocumentFragment> {
+  if (root.nodeType !== Node.DOCUMENT_NODE) return [root as Element | DocumentFragment];
   const html = (root as Document).documentElement;
   return html ? [...html.children].filter((el) => el.localName !== 'head') : [];
 }
 
+const isText = (node: Node): node is Text =>
+  node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE;
+
 /**
- * Searches batches in turn for anchors, keeping the text nodes they touch.
- * The seam between two batches is searched on its own: a batch is never
- * copied again to put the end of the one before in front of it.
+ * The pieces of `part` (an element or a shadow root, never code) in reading
+ * order: an element is one piece unless it holds a heavy element; then it
+ * is gone into, child by child, and the heavy elements are left out.
+ */
+function* piecesOf(part: Element | DocumentFragment): Generator<Piece> {
+  const heavy = new Set<Element>();
+  for (const name of HEAVY) for (const el of part.querySelectorAll(name)) heavy.add(el);
+  // The elements that hold a heavy one: these are gone into.
+  const holders = new Set<Node>();
+  for (const el of heavy) {
+    for (let up = el.parentNode; up && !holders.has(up); up = up.parentNode) {
+      holders.add(up);
+      if (up === part) break;
+    }
+  }
+  if (part.nodeType === Node.ELEMENT_NODE && !holders.has(part)) {
+    yield part as Element;
+    return;
+  }
+  const walker = (part.ownerDocument as Document).createTreeWalker(
+    part,
+    NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION,
+  );
+  for (let node = walker.nextNode(); node; ) {
+    if (isText(node)) {
+      yield node;
+      node = walker.nextNode();
+    } else if (holders.has(node)) node = walker.nextNode();
+    else {
+      if (!heavy.has(node as Element)) yield node as Element;
+      node = stepOver(walker);
+    }
+  }
+}
+
+/**
+ * Searches batches in turn for anchors, keeping the pieces they touch. The
+ * seam between two batches is searched on its own: a batch is never copied
+ * again to put the end of the one before in front of it.
  */
 function batchSearch(anchorSpans: CandidateOptions['anchorSpans']) {
-  const found = new Set<Text>();
+  const found = new Map<Piece, Hit>();
   let previous: Batch | null = null;
   let carry = '';
 
-  /** Keeps every node of `b` whose text a span overlaps. */
+  /** Keeps every piece of `b` whose text the span [from, to) overlaps. */
   const mark = (b: Batch, from: number, to: number): void => {
-    const { starts, nodes } = b;
-    // The last node starting at or before `from`, then on while they start before `to`.
+    const { starts, pieces } = b;
+    // The last piece starting at or before `from`, then on while they start before `to`.
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -94,7 +157,12 @@ function batchSearch(anchorSpans: CandidateOptions['anchorSpans']) {
       if ((starts[mid] as number) <= from) lo = mid;
       else hi = mid - 1;
     }
-    for (let i = lo; i < nodes.length && (starts[i] as number) < to; i++) found.add(nodes[i] as Text);
+    for (let i = lo; i < pieces.length && (starts[i] as number) < to; i++) {
+      const piece = pieces[i] as Piece;
+      const hit = found.get(piece);
+      if (hit) hit.spans.push([from, to]);
+      else found.set(piece, { start: starts[i] as number, spans: [[from, to]] });
+    }
   };
 
   return {
@@ -120,62 +188,104 @@ function batchSearch(anchorSpans: CandidateOptions['anchorSpans']) {
   };
 }
 
-/** Where a reading stands between two slices: the batch being read, and how many text nodes were read. */
+/** Where a reading stands: the batch being filled, the searcher it goes to when full. */
 interface Reading extends Batch {
   search(batch: Batch): void;
-  read: number;
+}
+
+/** Adds the text of one piece to the reading, searching the batch when it is full. */
+function add(reading: Reading, piece: Piece, text: string): void {
+  if (text.length === 0) return;
+  const end = reading.start + reading.text.length;
+  reading.pieces.push(piece);
+  reading.starts.push(end);
+  reading.text += text;
+  if (reading.text.length >= BATCH) {
+    reading.search({ pieces: reading.pieces, starts: reading.starts, text: reading.text, start: reading.start });
+    Object.assign(reading, { pieces: [], starts: [], text: '', start: end + text.length });
+  }
 }
 
 /**
- * Reads text nodes from the walker into batches until the slice is used up:
- * true if there is more to read. A plain function with plain variables, not
- * the async loop around it: this runs once per text node of the page, and
- * V8 optimizes a long loop mid-run only in a plain function.
+ * Walks text nodes into the reading until the slice is used up: true if
+ * there is more. `add` by hand, in plain variables: this runs once per text
+ * node of a large part, and a call and property writes for each cost a
+ * tenth more (100,000 paragraphs, scratch A/B).
  */
-function readSlice(walker: TreeWalker, reading: Reading, pace: Pace): boolean {
-  let { nodes, starts, text, start, read } = reading;
-  // Where the next text node starts in the whole reading.
-  let end = start + text.length;
+function walkSlice(walker: TreeWalker, reading: Reading, pace: Pace): boolean {
+  let { pieces, starts, text, start } = reading;
   let more = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (let node = walker.nextNode(), n = 1; node; node = walker.nextNode(), n++) {
     const data = (node as Text).data;
-    if (data.length > LONG) {
-      const parent = node.parentElement;
-      if (parent && isSkipped(parent)) continue;
-    }
-    if (data.length > 0) {
-      nodes.push(node as Text);
-      starts.push(end);
+    // Only a long text asks for its element: a wrapper for each would cost more than the reading.
+    const parent = data.length > LONG ? node.parentElement : null;
+    if (data.length > 0 && (!parent || !isSkipped(parent))) {
+      pieces.push(node as Text);
+      starts.push(start + text.length);
       text += data;
-      end += data.length;
-      if (end - start >= BATCH) {
-        reading.search({ nodes, starts, text, start });
-        nodes = [];
+      if (text.length >= BATCH) {
+        reading.search({ pieces, starts, text, start });
+        start += text.length;
+        pieces = [];
         starts = [];
         text = '';
-        start = end;
       }
     }
-    if (++read % CHECK_EVERY === 0 && pace.due()) {
+    if (n % CHECK_EVERY === 0 && pace.due()) {
       more = true;
       break;
     }
   }
-  Object.assign(reading, { nodes, starts, text, start, read });
+  Object.assign(reading, { pieces, starts, text, start });
   return more;
 }
 
-export async function candidateTexts(root: Node, { anchorSpans, pace }: CandidateOptions): Promise<Candidates> {
+/**
+ * The text nodes under `piece` that an anchor touches, walked in order up
+ * to the last anchor. `hit.start` is where the piece's text starts in the
+ * reading. (Skipping untouched elements by their textContent length was
+ * slower: a string made for each element costs more than its text nodes.)
+ */
+async function locate(piece: Element, hit: Hit, into: Text[], pace: Pace): Promise<void> {
+  const spans = hit.spans.sort((a, b) => a[0] - b[0]);
+  const walker = (piece.ownerDocument as Document).createTreeWalker(piece, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
+  let at = hit.start;
+  let j = 0;
+  for (let node = walker.nextNode(), n = 1; node && j < spans.length; node = walker.nextNode(), n++) {
+    const end = at + (node as Text).data.length;
+    // Anchors wholly before this node are passed for good.
+    while (j < spans.length && (spans[j] as [number, number])[1] <= at) j++;
+    if (end > at && j < spans.length && (spans[j] as [number, number])[0] < end) into.push(node as Text);
+    at = end;
+    if (n % CHECK_EVERY === 0 && pace.due()) await pace.slice();
+  }
+}
+
+export async function candidateTexts(root: Node, { anchorSpans, pace, unit = UNIT }: CandidateOptions): Promise<Candidates> {
   const searcher = batchSearch(anchorSpans);
-  const reading: Reading = { search: searcher.search, nodes: [], starts: [], text: '', start: 0, read: 0 };
+  const reading: Reading = { search: searcher.search, pieces: [], starts: [], text: '', start: 0 };
   const doc = root.ownerDocument ?? (root as Document);
   for (const part of partsOf(root)) {
-    const walker = doc.createTreeWalker(part, NodeFilter.SHOW_TEXT);
-    while (readSlice(walker, reading, pace)) await pace.slice();
+    // A shadow root is read in pieces: it has no getElementsByTagName, and is rarely large.
+    if (part.nodeType !== Node.ELEMENT_NODE || (part as Element).getElementsByTagName('*').length < unit) {
+      for (const piece of piecesOf(part)) {
+        if (pace.due()) await pace.slice();
+        add(reading, piece, isText(piece) ? piece.data : (piece.textContent ?? ''));
+      }
+    } else {
+      const walker = doc.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+      while (walkSlice(walker, reading, pace)) await pace.slice();
+    }
   }
   // The last batch, however short: nothing is read after it.
   searcher.search(reading);
-  return { texts: [...searcher.found], read: reading.read };
+  // Down to the text nodes, where an anchor was seen.
+  const texts: Text[] = [];
+  for (const [piece, hit] of searcher.found) {
+    if (isText(piece)) texts.push(piece);
+    else await locate(piece, hit, texts, pace);
+  }
+  return { texts };
 }
 
 /** Custom elements: the hosts of nearly every shadow root, closed ones included. */
@@ -203,21 +313,21 @@ function queryHosts(top: Element): Element[] {
  * The elements under `root`, and `root` itself, that may host a shadow root,
  * for the caller to ask: every custom element, and every empty standard
  * element that may have one. A standard host that has children of its own
- * is not among them. On a page of more than HUGE text nodes (`read`) the
- * native queries would be one long task, and where they fail (jsdom's XPath
- * cannot call local-name() in a predicate) there is no answer: there the
- * elements are walked in slices instead, and every host is found (on a
- * huge page, but those inside a paragraph).
+ * is not among them. Under a top of more than HUGE elements the native
+ * queries would be one long task, and where they fail (jsdom's XPath cannot
+ * call local-name() in a predicate) there is no answer: there the elements
+ * are walked in slices instead, and every host is found (under a huge top,
+ * but those inside a paragraph).
  */
-export async function shadowHosts(root: Node, read: number, pace: Pace): Promise<Element[]> {
+export async function shadowHosts(root: Node, pace: Pace, huge = HUGE): Promise<Element[]> {
   // A shadow root's top elements, a document's body and what lies next to it, or an element.
   const tops = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? [...(root as ShadowRoot).children] : (partsOf(root) as Element[]);
   const hosts: Element[] = [];
-  const huge = read > HUGE;
   for (const top of tops) {
     hosts.push(top);
     if (top.firstElementChild === null) continue;
-    if (!huge) {
+    const isHuge = top.getElementsByTagName('*').length > huge;
+    if (!isHuge) {
       try {
         for (const el of queryHosts(top)) hosts.push(el);
         continue;
@@ -229,7 +339,7 @@ export async function shadowHosts(root: Node, read: number, pace: Pace): Promise
     for (let el = walker.nextNode() as Element | null, n = 0; el; n++) {
       if (el.shadowRoot || el.localName.includes('-')) hosts.push(el);
       // On a huge page a paragraph is looked at but not into: there are many, with inline text only.
-      el = (huge && el.localName === 'p' ? stepOver(walker) : walker.nextNode()) as Element | null;
+      el = (isHuge && el.localName === 'p' ? stepOver(walker) : walker.nextNode()) as Element | null;
       if (n % CHECK_EVERY === 0 && pace.due()) await pace.slice();
     }
   }

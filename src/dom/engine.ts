@@ -252,12 +252,12 @@ export class MentionEngine {
   async #rescan(root: Node): Promise<boolean> {
     let changed = this.#forgetUnder(root);
     const { matcher, shadowRootOf, onShadowRoot } = this.#options;
-    const { texts, read } = await candidateTexts(root, {
+    const { texts } = await candidateTexts(root, {
       anchorSpans: (text) => matcher.anchorSpans(text),
       pace: this.#scheduler,
     });
     if (shadowRootOf && onShadowRoot) {
-      for (const host of await shadowHosts(root, read, this.#scheduler)) {
+      for (const host of await shadowHosts(root, this.#scheduler)) {
         const shadow = shadowRootOf(host);
         // Our own card's host, and what scripts or icons hold, are left alone.
         if (shadow && !isInSkippedSubtree(host, this.#root)) onShadowRoot(shadow);
