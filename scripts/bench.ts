@@ -82,7 +82,7 @@ interface Run {
   longestMs?: number;
 }
 
-async function fresh(path: string): Promise<Page> {
+async function fresh(path: string, warmUp?: Method): Promise<Page> {
   const page = await browser.newPage();
   // The pages' CSP stays on (their own scripts and remote loads blocked, as
   // in the tests); our scripts go in through the protocol, which CSP does
@@ -93,6 +93,9 @@ async function fresh(path: string): Promise<Page> {
   // measure from there, with the page's own style and layout done.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
   await page.evaluate(benchJs);
+  if (warmUp) {
+    await page.evaluate((m) => (window as unknown as { __bench: { warmUp(m: string): Promise<void> } }).__bench.warmUp(m), warmUp);
+  }
   // Pages of the bench may share a renderer process, and so a heap: each run
   // starts from a collected heap, not from the garbage an earlier run
   // (mark.js's, above all) left behind. Asked through the protocol, which
@@ -106,8 +109,14 @@ async function fresh(path: string): Promise<Page> {
 /** mark.js takes minutes on the largest pages: a run past this is cut and reported as at least this long. */
 const MARKJS_LIMIT_MS = 60_000;
 
-async function measure(path: string, method: Method): Promise<Run> {
-  const page = await fresh(path);
+/**
+ * One run of `method` on the page at `path`, in a fresh tab. Warm: after the
+ * warm-up (the same method once on a scratch document in that tab, so its
+ * code is compiled and has run; the page itself untouched). Cold: the
+ * first run of the code in the tab, compiling included.
+ */
+async function measure(path: string, method: Method, warm = true): Promise<Run> {
+  const page = await fresh(path, warm ? method : undefined);
   if (method === 'markjs') await page.evaluate(markJs);
   const run = page.evaluate(
     (m) => (window as unknown as { __bench: Record<string, () => Promise<Run>> }).__bench[m]!(),
@@ -145,37 +154,40 @@ function summarize(results: Run[]): Summary {
   };
 }
 
-async function medianOf(path: string, method: Method, runs = RUNS, warmUp = true): Promise<Summary> {
-  if (warmUp) await measure(path, method);
+async function medianOf(path: string, method: Method, runs = RUNS): Promise<Summary> {
   const results: Run[] = [];
   for (let i = 0; i < runs; i++) results.push(await measure(path, method));
   return summarize(results);
 }
 
 /**
- * The engine and the floor, run by turns on the same page: this machine's
- * speed drifts over minutes, and the ratio of the two is what counts.
+ * The engine and the floor, warm and cold, run by turns on the same page:
+ * this machine's speed drifts over minutes, and the ratio of the two is
+ * what counts.
  */
-async function enginesByTurns(path: string): Promise<{ engine: Summary; floor: Summary }> {
-  await measure(path, 'engine');
-  await measure(path, 'floor');
-  const engine: Run[] = [];
-  const floor: Run[] = [];
+async function enginesByTurns(path: string): Promise<Record<'engine' | 'floor' | 'engineCold' | 'floorCold', Summary>> {
+  const runs: Record<'engine' | 'floor' | 'engineCold' | 'floorCold', Run[]> = { engine: [], floor: [], engineCold: [], floorCold: [] };
   for (let i = 0; i < RUNS; i++) {
-    engine.push(await measure(path, 'engine'));
-    floor.push(await measure(path, 'floor'));
+    runs.engine.push(await measure(path, 'engine'));
+    runs.floor.push(await measure(path, 'floor'));
+    runs.engineCold.push(await measure(path, 'engine', false));
+    runs.floorCold.push(await measure(path, 'floor', false));
   }
-  return { engine: summarize(engine), floor: summarize(floor) };
+  return {
+    engine: summarize(runs.engine),
+    floor: summarize(runs.floor),
+    engineCold: summarize(runs.engineCold),
+    floorCold: summarize(runs.floorCold),
+  };
 }
 
 const rows: Array<Record<string, unknown>> = [];
 for (const spec of pages) {
   if (ONLY && !ONLY.test(spec.page)) continue;
-  const { engine, floor } = await enginesByTurns(spec.path);
-  // mark.js on 10,000 paragraphs and more takes tens of seconds a run: one
-  // run there, and no warm-up (each run loads a fresh page anyway).
+  const { engine, floor, engineCold, floorCold } = await enginesByTurns(spec.path);
+  // mark.js on 10,000 paragraphs and more takes tens of seconds a run: one run there.
   const big = (spec.paragraphs ?? 0) >= 10_000;
-  const markjs = WITH_MARKJS ? await medianOf(spec.path, 'markjs', big ? 1 : RUNS, !big) : null;
+  const markjs = WITH_MARKJS ? await medianOf(spec.path, 'markjs', big ? 1 : RUNS) : null;
   const row = {
     page: spec.page,
     paragraphs: spec.paragraphs,
@@ -184,6 +196,8 @@ for (const spec of pages) {
     engineWallMs: +engine.wallMs.toFixed(1),
     engineLongestTaskMs: +engine.longestMs.toFixed(1),
     floorMs: +floor.ms.toFixed(1),
+    engineColdMs: +engineCold.ms.toFixed(1),
+    floorColdMs: +floorCold.ms.toFixed(1),
     markjsMs: markjs ? +markjs.ms.toFixed(1) : null,
     markjsRuns: markjs?.runs ?? 0,
     markjsCut: markjs?.count === -1,
@@ -191,7 +205,7 @@ for (const spec of pages) {
   rows.push(row);
   const ratio = (a: number | null, b: number): string => (a === null ? '-' : `${(a / Math.max(b, 0.1)).toFixed(1)}×`);
   console.log(
-    `${spec.page.padEnd(36)} mentions ${String(row.mentions).padStart(6)}  engine ${String(row.engineMs).padStart(8)} ms (wall ${row.engineWallMs}, longest slice ${row.engineLongestTaskMs})  floor ${String(row.floorMs).padStart(7)} ms  mark.js ${String(row.markjsMs ?? '-').padStart(9)} ms  engine/floor ${ratio(row.engineMs, row.floorMs)}  mark.js/engine ${ratio(row.markjsMs, row.engineMs)}`,
+    `${spec.page.padEnd(36)} mentions ${String(row.mentions).padStart(6)}  engine ${String(row.engineMs).padStart(8)} ms (wall ${row.engineWallMs}, longest slice ${row.engineLongestTaskMs})  floor ${String(row.floorMs).padStart(7)} ms  mark.js ${String(row.markjsMs ?? '-').padStart(9)} ms  engine/floor ${ratio(row.engineMs, row.floorMs)}  mark.js/engine ${ratio(row.markjsMs, row.engineMs)}  cold: engine ${row.engineColdMs} floor ${row.floorColdMs} ms, ${ratio(row.engineColdMs, row.floorColdMs)}`,
   );
 }
 
@@ -216,9 +230,10 @@ const cardFirstOpenMs = +(card.open[0] ?? 0).toFixed(2);
 // The next frame's work: the card's sections below its first screen laid out.
 const cardRestMs = +median(card.rest).toFixed(2);
 
-// The content script on an empty page.
+// The content script on an empty page, cold: an empty frame (an ad's, say)
+// is often the first this code runs in its process.
 const blankRuns: number[] = [];
-for (let i = 0; i < RUNS + 1; i++) blankRuns.push((await measure('/gen/blank.html', 'engine')).ms);
+for (let i = 0; i < RUNS + 1; i++) blankRuns.push((await measure('/gen/blank.html', 'engine', false)).ms);
 const blankPageMs = +median(blankRuns.slice(1)).toFixed(2);
 
 const contentScriptBytes = statSync(join(ROOT, 'dist/chrome/content.js')).size;
