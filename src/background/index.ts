@@ -4,7 +4,8 @@ import { sendToTab, serveBackground } from '../platform/messaging.ts';
 import { clearTab, getTabState, setFrameCount } from '../platform/tab-store.ts';
 import { showMentionCount } from '../platform/badge.ts';
 import { openPanelFor } from '../platform/panel.ts';
-import { repairStoredSettings } from '../platform/settings.ts';
+import { repairStoredSettings, updateSettings } from '../platform/settings.ts';
+import { withSiteDisabled } from '../lib/settings.ts';
 import { kasperskyPack } from '../data/packs.ts';
 import { catalogFor } from '../platform/catalogs.ts';
 
@@ -23,6 +24,12 @@ serveBackground({
   async openPanel(_args, sender) {
     if (sender.tabId === undefined) throw new Error('Backstory: the panel opens for a tab');
     await openPanelFor(sender.tabId);
+  },
+  // The site is the one the browser says sent it, not one a message names.
+  async turnOffSite(_args, sender) {
+    const site = sender.url && URL.canParse(sender.url) ? new URL(sender.url).hostname : '';
+    if (!site) throw new Error('Backstory: only a page can turn Backstory off for its site');
+    await updateSettings((s) => withSiteDisabled(s, site));
   },
   getCardData: async ({ language }) => ({ pack: kasperskyPack, catalog: catalogFor(language) }),
 });

@@ -1,14 +1,14 @@
 // Content script: wires the pack, settings and messaging to the page session.
 import { compileMatcher } from '../lib/matcher.ts';
 import { packLocale } from '../lib/locale.ts';
-import { runsOn, withSiteDisabled, type Settings } from '../lib/settings.ts';
+import { runsOn, type Settings } from '../lib/settings.ts';
 import { patterns } from '../data/kaspersky.pack.json';
 import type { Pack } from '../data/pack-schema.ts';
 import { STYLE_HIGHLIGHT } from '../dom/highlight-style.ts';
 import { startPageSession, type PageSession } from '../dom/page-session.ts';
 import { createCountReporter } from '../platform/count-reporter.ts';
 import { sendToBackground, serveContent } from '../platform/messaging.ts';
-import { loadSettings, updateSettings, watchSettings } from '../platform/settings.ts';
+import { loadSettings, watchSettings } from '../platform/settings.ts';
 import { shadowRootOf } from '../platform/shadow-roots.ts';
 import { languageOf, translatorWith } from '../platform/i18n.ts';
 import { importOwn } from '../platform/own-modules.ts';
@@ -57,7 +57,7 @@ function apply(settings: Settings): void {
         showAllEvents,
         openDelayMs: hoverDelayMs,
         onOpenPanel: () => void sendToBackground('openPanel', {}),
-        onTurnOff: () => void updateSettings((s) => withSiteDisabled(s, location.hostname)),
+        onTurnOff: () => void sendToBackground('turnOffSite', {}),
       });
     },
   });

@@ -32,6 +32,8 @@ export interface BackgroundRequests {
   getTabState: { args: { tabId: number }; result: TabState };
   /** The card's "Open the panel": the panel for the sender's tab. */
   openPanel: { args: Record<string, never>; result: void };
+  /** The card's "Turn off on this site": the sender's site joins the sites Backstory skips. */
+  turnOffSite: { args: Record<string, never>; result: void };
   /**
    * A content script about to show a card: the pack (validated by the
    * background) and, for a language chosen in the settings, its strings.
@@ -77,6 +79,7 @@ const backgroundMessage = (): v.GenericSchema =>
     v.strictObject({ type: v.literal('reportMentions'), args: v.strictObject({ count: count() }) }),
     v.strictObject({ type: v.literal('getTabState'), args: v.strictObject({ tabId: tabId() }) }),
     v.strictObject({ type: v.literal('openPanel'), args: v.strictObject({}) }),
+    v.strictObject({ type: v.literal('turnOffSite'), args: v.strictObject({}) }),
     v.strictObject({ type: v.literal('getCardData'), args: v.strictObject({ language: v.picklist(LANGUAGES) }) }),
   ]));
 

@@ -20,6 +20,8 @@ export function sendToBackground<K extends BackgroundRequestName>(type: K, args:
 export interface Sender {
   tabId: number | undefined;
   frameId: number | undefined;
+  /** The address of the frame that sent the message, as the browser tells it. */
+  url: string | undefined;
 }
 
 export type BackgroundHandlers = {
@@ -37,7 +39,7 @@ export function serveBackground(handlers: BackgroundHandlers): void {
     }
     const parsed = parseBackgroundMessage(message);
     if (!parsed.ok) return Promise.reject(new Error(parsed.error));
-    const from: Sender = { tabId: sender.tab?.id, frameId: sender.frameId };
+    const from: Sender = { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url };
     return dispatch(handlers, parsed.message, from);
   });
 }
