@@ -57,24 +57,45 @@ function endingPattern(endings: readonly string[]): string {
 }
 
 /**
- * A cheap test every match passes: the first letters of each name's longest
- * word (ignorables allowed between them, as in the full pattern). No
- * lookbehind and few alternatives, so it runs near the speed of a plain search.
- * Built on every page, so kept to plain loops.
+ * The letters Unicode case folding (the u flag) holds equal where the i flag
+ * alone does not, each with its whole folding class: the Kelvin sign and k,
+ * the long s and s, and so on. The anchors are searched without the u flag,
+ * which made a case-insensitive search several times slower in Chromium;
+ * such a letter is written out as its class. A unit test checks the list
+ * against the engine's own folding, letter by letter over the BMP.
  */
-function anchorSource(patterns: readonly NamePattern[]): string {
+const FOLDS = 'kK\u212A sSſ åÅ\u212B ßẞ θΘϑϴ ωΩ\u2126 ΐ\u1FD3 ΰ\u1FE3 ᾳᾼ ῃῌ ῳῼ \uFB05\uFB06'.split(' ');
+// ᾀ and ᾈ, and the 23 pairs after them: a lower and a title-case letter eight apart.
+for (let c = 0x1f80; c < 0x1fb0; c += c % 16 === 7 ? 9 : 1) FOLDS.push(String.fromCharCode(c, c + 8));
+
+/**
+ * A cheap test every match passes: the first letters of each name's longest
+ * word (ignorables allowed between them, as in the full pattern), searched
+ * case-insensitively without the u flag. No lookbehind and few
+ * alternatives, so it runs near the speed of a plain search. Built on every
+ * page, so kept to plain loops. A letter beyond the BMP (Deseret, Adlam,
+ * some Han) is folded, or even read as one, only under the u flag: a name
+ * with one keeps the flag.
+ */
+export function anchorPattern(patterns: readonly NamePattern[]): RegExp {
+  // Many names share an anchor ("Kaspersky", "Kaspersky Lab"): each is written out once.
   const anchors = new Set<string>();
   for (const pattern of patterns) {
     for (const name of pattern.names) {
-      let longest: string[] = [];
-      for (const word of name.trim().split(/\s+/u)) {
-        const letters = Array.from(word);
-        if (letters.length > longest.length) longest = letters;
-      }
-      anchors.add(longest.slice(0, 4).join('').toLowerCase());
+      let longest = '';
+      for (const word of name.trim().split(/\s+/u)) if (word.length > longest.length) longest = word;
+      anchors.add(Array.from(longest).slice(0, 4).join(''));
     }
   }
-  return [...anchors].map((a) => Array.from(a, escapeChar).join(`${IGNORABLE}*`)).join('|');
+  let flags = 'gi';
+  const sources = [...anchors].map((anchor) =>
+    Array.from(anchor, (c) => {
+      if (c.length > 1) flags = 'giu';
+      const fold = FOLDS.find((f) => f.includes(c));
+      return fold ? `[${fold}]` : escapeChar(c);
+    }).join(`${IGNORABLE}*`),
+  );
+  return new RegExp(sources.join('|'), flags);
 }
 
 const fold = (s: string): string => s.replace(IGNORABLES, '').replace(/[\s\u00A0]+/gu, ' ').toLowerCase();
@@ -92,7 +113,7 @@ export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
   // no text at all; building and compiling a pattern is a real share of
   // what such a frame costs.
   let anchors: RegExp | null = null;
-  const anchorPattern = (): RegExp => (anchors ??= new RegExp(anchorSource(patterns), 'giu'));
+  const anchorsOf = (): RegExp => (anchors ??= anchorPattern(patterns));
   let full: { regex: RegExp; entries: Entry[] } | null = null;
   const compileFull = (): { regex: RegExp; entries: Entry[] } => {
     const bounded: Array<{ length: number; source: string }> = [];
@@ -129,7 +150,7 @@ export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
     findAll(text: string): NameMatch[] {
       // Nearly all text holds no name: one cheap test spares the full pattern.
       if (text.length === 0) return [];
-      const prefilter = anchorPattern();
+      const prefilter = anchorsOf();
       prefilter.lastIndex = 0;
       if (!prefilter.test(text)) return [];
       const found: NameMatch[] = [];
@@ -144,7 +165,7 @@ export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
     anchorSpans(text: string): Array<[number, number]> {
       const spans: Array<[number, number]> = [];
       if (text.length === 0) return spans;
-      const re = anchorPattern();
+      const re = anchorsOf();
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
       return spans;

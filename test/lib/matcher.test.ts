@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../src/lib/matcher.ts';
+import { anchorPattern, compileMatcher } from '../../src/lib/matcher.ts';
 import { kasperskyPack } from '../../src/data/packs.ts';
 
 const matcher = compileMatcher(kasperskyPack.patterns);
@@ -183,5 +183,63 @@ describe('matcher: behaviour', () => {
 
   it('refuses a pack without names', () => {
     expect(() => compileMatcher([])).toThrow(/at least one name/);
+  });
+});
+
+describe('matcher: the anchor search', () => {
+  // Each name, then spellings Unicode case folding holds equal to it: the
+  // full pattern (u flag) finds them, so the anchor search must see them.
+  const folded: Array<[string, string[]]> = [
+    ['Kaspersky', ['\u212Aaspersky', 'KAſPERSKY', 'kaspersky']],
+    ['Straße', ['STRAẞE', 'straße']],
+    ['Ωmega', ['\u2126MEGA', 'ωmega']],
+    ['Åsa', ['\u212Bsa', 'åSA']],
+    ['θeta', ['ϴETA', 'ϑeta']],
+    ['ᾀbc', ['ᾈBC']],
+    ['İstanbul', ['İSTANBUL']],
+    ['𐐀𐐨𐐩𐐪', ['𐐨𐐨𐐩𐐪', '𐐀𐐀𐐁𐐂']], // Deseret: cased beyond the BMP
+  ];
+
+  it.each(folded)('sees every case-folded spelling of %j', (name, spellings) => {
+    const m = compileMatcher([{ refersTo: 'company', names: [name] }]);
+    for (const text of [name, ...spellings]) {
+      expect(m.findAll(`a ${text} b`), text).toHaveLength(1);
+      expect(m.anchorSpans(`a ${text} b`), text).toHaveLength(1);
+    }
+  });
+
+  it('is searched without the u flag unless a letter needs it', () => {
+    expect(anchorPattern(kasperskyPack.patterns).flags).toBe('gi');
+    expect(anchorPattern([{ refersTo: 'person', names: ['𐐀𐐨𐐩𐐪'] }]).flags).toBe('giu');
+    expect(anchorPattern([{ refersTo: 'person', names: ['Kaspersky'] }]).flags).toBe('gi');
+  });
+
+  it('writes out every letter whose folding the i flag alone misses (all of the BMP)', () => {
+    // For each block of 256 code points: every character a member of the
+    // block is equal to under the u flag, then each member against those.
+    // A pair the u flag holds equal and the i flag does not must be inside
+    // one class of the anchor pattern of a name made of the member.
+    const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+    const all: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) all.push(String.fromCharCode(c));
+    const text = all.join('');
+    const missed: string[] = [];
+    for (let block = 0; block < 0x10000; block += 256) {
+      const members = all.filter((ch) => ch.charCodeAt(0) >= block && ch.charCodeAt(0) < block + 256);
+      if (members.length === 0) continue;
+      const closure = [...text.matchAll(new RegExp(`[${members.map((ch) => hex(ch.charCodeAt(0))).join('')}]`, 'giu'))].map((m) => m[0]);
+      for (const ch of members) {
+        const u = new RegExp(`^${hex(ch.charCodeAt(0))}$`, 'iu');
+        const i = new RegExp(`^${hex(ch.charCodeAt(0))}$`, 'i');
+        const partners = closure.filter((other) => u.test(other) && !i.test(other));
+        if (partners.length === 0) continue;
+        const anchor = anchorPattern([{ refersTo: 'company', names: [ch] }]);
+        for (const other of partners) {
+          anchor.lastIndex = 0;
+          if (!anchor.test(other)) missed.push(`${ch} ~ ${other}`);
+        }
+      }
+    }
+    expect(missed).toEqual([]);
   });
 });
