@@ -14,8 +14,10 @@ const matcher = compileMatcher(kasperskyPack.patterns);
 const never = { due: () => false, slice: async () => undefined };
 /** The pages here are small: a part of more than `unit` elements is walked, so 0 makes every page large. */
 let unit: number | undefined;
+/** Characters of code a part may hold and still be read whole: 0 makes every script and style one to leave out. */
+let code: number | undefined;
 const candidates = async (root: Node): Promise<Text[]> =>
-  (await candidateTexts(root, { anchorSpans: (t) => matcher.anchorSpans(t), pace: never, unit })).texts;
+  (await candidateTexts(root, { anchorSpans: (t) => matcher.anchorSpans(t), pace: never, unit, code })).texts;
 const PIECES = ['Kas', 'per', 'sky', 'Kaspersky', ' Lab', 'K', 'a', 's', 'persky', 'Касп', 'ерский', 'lorem ipsum ', ' ', '\u00AD', '卡巴', '斯基'];
 
 /** Wide and nested: containers big enough to be read child by child and in several groups. */
@@ -65,11 +67,13 @@ function namesTheSlowWay(root: Element): Text[][] {
 }
 
 describe.each([
-  { reading: 'in pieces', size: undefined },
-  { reading: 'text node by text node', size: 0 },
-])('candidateTexts, $reading', ({ size }) => {
+  { reading: 'whole', size: undefined, codeSize: undefined },
+  { reading: 'in pieces around code', size: undefined, codeSize: 0 },
+  { reading: 'text node by text node', size: 0, codeSize: undefined },
+])('candidateTexts, $reading', ({ size, codeSize }) => {
   beforeEach(() => {
     unit = size;
+    code = codeSize;
   });
 
   it('keeps a text node of every name, however the name is split across siblings, reads and nesting', { timeout: 60_000 }, async () => {
@@ -106,7 +110,7 @@ describe.each([
     expect(await candidates(document)).toEqual([b.firstChild]);
   });
 
-  it('reads long prose whole, and leaves long scripts and styles unread', async () => {
+  it('reads long prose whole, and leaves long scripts and styles unread where there is much code', async () => {
     const long = `${'lorem ipsum '.repeat(100)}Kaspersky Lab ${'dolor sit amet '.repeat(100)}`;
     const p = document.createElement('p');
     const script = document.createElement('script');
@@ -116,7 +120,13 @@ describe.each([
     script.textContent = `const said = "${long}";`;
     style.textContent = `/* ${long} */`;
     document.body.replaceChildren(script, p, style);
-    expect(await candidates(document)).toEqual([p.firstChild]);
+    const found = await candidates(document);
+    expect(found).toContain(p.firstChild);
+    // Under CODE characters of code, the part is read whole and what code
+    // holds is left to the caller to drop; over it, code is not read.
+    const codeRead = found.filter((t) => t !== p.firstChild);
+    if (size === 0 || code === 0) expect(codeRead).toEqual([]);
+    else expect(codeRead).toEqual([script.firstChild, style.firstChild]);
   });
 
   it('keeps a name whose first letters straddle two batches of text, at every split', async () => {
