@@ -46,7 +46,7 @@ const HEAVY = ['script', 'style'];
  */
 export const CODE = 1 << 16;
 /**
- * A part of the page with more elements than this is walked text node by
+ * A part of the page with this many elements or more is walked text node by
  * text node: reading it in one call would be a long task (10,000 paragraphs
  * of text take about 6 ms here), and the browser has no cheap way to read a
  * run of an element's children (a Range over 10,000 of them took longer
@@ -82,7 +82,7 @@ interface Hit {
 export interface CandidateOptions {
   anchorSpans(text: string): Array<[number, number]>;
   pace: Pace;
-  /** Elements a part may have and still be read in pieces (UNIT; tests make it small). */
+  /** A part with fewer elements than this is read in pieces (UNIT; tests make it small). */
   unit?: number;
   /** Characters of code a part may hold and still be read whole (CODE; tests make it small). */
   code?: number;
@@ -93,8 +93,8 @@ export interface Candidates {
    * Every text node that holds part of an anchor. Any text node of a name's
    * run that is not here holds no part of the name's anchor, but one that
    * is here may hold no name at all. Text in skipped elements that are not
-   * code (an icon's title, an option, an editable region), and short code,
-   * may be here: callers skip it.
+   * code (an icon's title, an option, an editable region), and code in a
+   * part that holds little of it, may be here: callers skip it.
    */
   texts: Text[];
 }
