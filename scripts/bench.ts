@@ -82,7 +82,7 @@ interface Run {
   longestMs?: number;
 }
 
-async function fresh(path: string, warmUp?: Method): Promise<Page> {
+async function fresh(path: string, method?: Method, warm = false): Promise<Page> {
   const page = await browser.newPage();
   // The pages' CSP stays on (their own scripts and remote loads blocked, as
   // in the tests); our scripts go in through the protocol, which CSP does
@@ -93,8 +93,9 @@ async function fresh(path: string, warmUp?: Method): Promise<Page> {
   // measure from there, with the page's own style and layout done.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
   await page.evaluate(benchJs);
-  if (warmUp) {
-    await page.evaluate((m) => (window as unknown as { __bench: { warmUp(m: string): Promise<void> } }).__bench.warmUp(m), warmUp);
+  if (method === 'markjs') await page.evaluate(markJs);
+  if (method && warm) {
+    await page.evaluate((m) => (window as unknown as { __bench: { warmUp(m: string): Promise<void> } }).__bench.warmUp(m), method);
   }
   // Pages of the bench may share a renderer process, and so a heap: each run
   // starts from a collected heap, not from the garbage an earlier run
@@ -116,8 +117,7 @@ const MARKJS_LIMIT_MS = 60_000;
  * first run of the code in the tab, compiling included.
  */
 async function measure(path: string, method: Method, warm = true): Promise<Run> {
-  const page = await fresh(path, warm ? method : undefined);
-  if (method === 'markjs') await page.evaluate(markJs);
+  const page = await fresh(path, method, warm);
   const run = page.evaluate(
     (m) => (window as unknown as { __bench: Record<string, () => Promise<Run>> }).__bench[m]!(),
     method,
