@@ -132,17 +132,14 @@ function* piecesOf(part: Element | DocumentFragment, code: number): Generator<Pi
     yield part as Element;
     return;
   }
-  // The elements that hold a heavy one: these are gone into.
+  // The elements that hold a heavy one: these are gone into (an element
+  // part is one of them, else it held no code and was read whole above).
   const holders = new Set<Node>();
   for (const el of heavy) {
     for (let up = el.parentNode; up && !holders.has(up); up = up.parentNode) {
       holders.add(up);
       if (up === part) break;
     }
-  }
-  if (part.nodeType === Node.ELEMENT_NODE && !holders.has(part)) {
-    yield part as Element;
-    return;
   }
   const walker = (part.ownerDocument as Document).createTreeWalker(
     part,
