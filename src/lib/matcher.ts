@@ -72,8 +72,8 @@ for (let c = 0x1f80; c < 0x1fb0; c += c % 16 === 7 ? 9 : 1) FOLDS.push(String.fr
  * A cheap test every match passes: the first letters of each name's longest
  * word (ignorables allowed between them, as in the full pattern), searched
  * case-insensitively without the u flag. No lookbehind and few
- * alternatives, so it runs near the speed of a plain search. Built on every
- * page, so kept to plain loops. A letter beyond the BMP (Deseret, Adlam,
+ * alternatives, so it runs near the speed of a plain search. Built on the
+ * first search of a frame's text. A letter beyond the BMP (Deseret, Adlam,
  * some Han) is folded, or even read as one, only under the u flag: a name
  * with one keeps the flag.
  */
@@ -87,15 +87,14 @@ export function anchorPattern(patterns: readonly NamePattern[]): RegExp {
       anchors.add(Array.from(longest).slice(0, 4).join(''));
     }
   }
-  let flags = 'gi';
   const sources = [...anchors].map((anchor) =>
     Array.from(anchor, (c) => {
-      if (c.length > 1) flags = 'giu';
       const fold = FOLDS.find((f) => f.includes(c));
       return fold ? `[${fold}]` : escapeChar(c);
     }).join(`${IGNORABLE}*`),
   );
-  return new RegExp(sources.join('|'), flags);
+  // A surrogate is half of a letter beyond the BMP.
+  return new RegExp(sources.join('|'), /[\uD800-\uDFFF]/.test([...anchors].join('')) ? 'giu' : 'gi');
 }
 
 const fold = (s: string): string => s.replace(IGNORABLES, '').replace(/[\s\u00A0]+/gu, ' ').toLowerCase();
