@@ -22,7 +22,9 @@ declare const Mark: new (el: Element) => {
  * after it stays as the browser left it (no node of it touched, no wrapper
  * made), while the code that reads it is compiled and has run. Paragraphs,
  * a few mentions, a script, a custom element and an empty host: every path
- * the first pass of a page takes.
+ * the first pass of a page takes. Its text has a curly quote, as nearly
+ * every real page's has: V8 compiles a regular expression apart for text
+ * beyond Latin-1 (two bytes a letter), the kind the measured pages hold.
  */
 function scratchDocument(): Document {
   const doc = document.implementation.createHTMLDocument('warm-up');
@@ -30,7 +32,7 @@ function scratchDocument(): Document {
     const p = doc.createElement('p');
     const b = doc.createElement('b');
     b.textContent = 'committee';
-    p.append(`Paragraph ${i}: the `, b, i % 20 === 0 ? ' met. Kaspersky Lab said the ban was unfair.' : ' met on Tuesday to discuss cyber security.');
+    p.append(`Paragraph ${i}: the `, b, i % 20 === 0 ? ' met. Kaspersky Lab said the ban was unfair.' : ' met on Tuesday to discuss the board’s cyber security.');
     doc.body.append(p);
   }
   const script = doc.createElement('script');
