@@ -361,13 +361,18 @@ function nextToInlineText(sibling: Node | null, direction: 'back' | 'forward'): 
 
 /**
  * A document whose body holds nothing and is all there is after its head.
- * Asked with a selector whose answer is a list's length: the first element
- * a script touches costs a frame about a millisecond (the browser builds its
- * element types for the script then), and an empty frame needs none.
+ * Asked for a yes or no, not for an element: the first element a script
+ * touches costs a frame about a millisecond (the browser builds its element
+ * types for the script then), and an empty frame needs none. XPath walks
+ * only the root's and the body's children; a selector looks at every
+ * element (9 ms on 100,000 paragraphs).
  */
 function isEmptyDocument(root: Document | ShadowRoot): boolean {
-  return root.nodeType === Node.DOCUMENT_NODE && root.querySelectorAll(':root > body:empty:last-child').length === 1;
+  return root.nodeType === Node.DOCUMENT_NODE && (root as Document).evaluate(EMPTY_BODY, root, null, XPathResult.BOOLEAN_TYPE, null).booleanValue;
 }
+
+/** The root's body, with no child and no element after it (a node-set: true if it holds one). */
+const EMPTY_BODY = '/*/body[not(node() | following-sibling::*)]';
 
 /** A style sheet, or an element holding one. */
 function changesStyle(node: Node | null): boolean {
