@@ -114,7 +114,7 @@ function partsOf(root: Node): Array<Element | DocumentFragment> {
  * the one asked for: the whole count walked every element of a huge page
  * (about 15 ms on 100,000 paragraphs), twice a pass.
  */
-const holdsAtLeast = (el: Element, n: number): boolean => n <= 0 || el.getElementsByTagName('*').item(n - 1) !== null;
+export const holdsAtLeast = (el: Element, n: number): boolean => n <= 0 || el.getElementsByTagName('*').item(n - 1) !== null;
 
 const isText = (node: Node): node is Text =>
   node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE;

@@ -9,7 +9,7 @@ import {
   runsOf,
   type Segment,
 } from './segments.ts';
-import { candidateTexts, shadowHosts } from './candidates.ts';
+import { candidateTexts, holdsAtLeast, shadowHosts } from './candidates.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 
 /**
@@ -295,10 +295,9 @@ export class MentionEngine {
       this.#byBlock.clear();
     } else if (root.nodeType === Node.ELEMENT_NODE) {
       const el = root as Element;
-      const subtree = el.getElementsByTagName('*');
-      if (subtree.length < this.#byBlock.size) {
+      if (!holdsAtLeast(el, this.#byBlock.size)) {
         this.#byBlock.delete(el);
-        for (const child of subtree) this.#byBlock.delete(child);
+        for (const child of el.getElementsByTagName('*')) this.#byBlock.delete(child);
       } else {
         for (const block of [...this.#byBlock.keys()]) if (el.contains(block)) this.#byBlock.delete(block);
       }
