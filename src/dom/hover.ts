@@ -74,37 +74,89 @@ export interface HoverWatch {
   lastPoint(): { x: number; y: number } | undefined;
 }
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface HoverSamplerOptions<M> {
+  /** The mention at a point, asked once a frame. */
+  hitTest(point: Point): M | null;
+  /** Whether any of these points lies off the mention. */
+  offMention(mention: M, points: readonly Point[]): boolean;
+  onHover(mention: M | null): void;
+}
+
+/**
+ * Which mention the pointer is on: a hit test once a frame, at the last
+ * point, and every move in between checked against the mention it is on. A
+ * leave is a fact of the event stream, not of where the pointer happens to
+ * be when a frame samples it: off and back on within one frame (a flick, or
+ * a busy page whose moves arrive together) is a leave and a return.
+ */
+export function createHoverSampler<M>(o: HoverSamplerOptions<M>) {
+  let current: M | null = null;
+  let left = false;
+  let last: Point | undefined;
+  const report = (next: M | null): void => {
+    if (next === current) return;
+    current = next;
+    o.onHover(next);
+  };
+  return {
+    /** The pointer moved through these points, oldest first (the browser may fold several into one event). */
+    moved(points: readonly Point[]): void {
+      if (current !== null && !left) left = o.offMention(current, points);
+      last = points[points.length - 1] ?? last;
+    },
+    /** A frame: hit-test the last point. */
+    frame(): void {
+      if (!last) return;
+      const next = o.hitTest(last);
+      if (left && next === current) report(null);
+      left = false;
+      report(next);
+    },
+    /** The pointer left the window, and every mention with it. */
+    leave(): void {
+      left = false;
+      report(null);
+    },
+    lastPoint: (): Point | undefined => last,
+  };
+}
+
 export function watchHover(doc: Document, { page, highlight, onHover, restore, signal }: HoverOptions): HoverWatch {
-  let moved = false;
-  let x = 0;
-  let y = 0;
-  const watch: HoverWatch = { lastPoint: () => (moved ? { x, y } : undefined) };
+  const sampler = createHoverSampler<Mention>({
+    hitTest: ({ x, y }) => {
+      restore?.();
+      return mentionAtPoint(doc, page, highlight, x, y);
+    },
+    offMention: (mention, points) => {
+      const rects = [...mention.range.getClientRects()];
+      return points.some(({ x, y }) => !rects.some((rect) => within(rect, x, y)));
+    },
+    onHover,
+  });
+  const watch: HoverWatch = { lastPoint: sampler.lastPoint };
   const view = doc.defaultView;
   if (!view) return watch;
   let frame = 0;
-  let current: Mention | null = null;
-  const report = (next: Mention | null): void => {
-    if (next === current) return;
-    current = next;
-    onHover(next);
-  };
   view.addEventListener(
     'pointermove',
     (event) => {
       // Only the reader's pointer counts: a page script cannot open cards.
       if (!event.isTrusted || event.pointerType === 'touch') return;
-      moved = true;
-      x = event.clientX;
-      y = event.clientY;
+      const folded = event.getCoalescedEvents?.() ?? [];
+      sampler.moved([...folded, event].map((p) => ({ x: p.clientX, y: p.clientY })));
       frame ||= view.requestAnimationFrame(() => {
         frame = 0;
-        restore?.();
-        report(mentionAtPoint(doc, page, highlight, x, y));
+        sampler.frame();
       });
     },
     { passive: true, capture: true, signal },
   );
   // Leaving the window leaves every mention.
-  doc.documentElement.addEventListener('pointerleave', () => report(null), { passive: true, signal });
+  doc.documentElement.addEventListener('pointerleave', () => sampler.leave(), { passive: true, signal });
   return watch;
 }
