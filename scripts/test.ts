@@ -2,6 +2,8 @@
  * `npm test`: every check and every tier, in order, then one line
  * "N passed, N failed" over all of them. Each check that is not a vitest
  * test (type-check, lint, build, web-ext lint, browsers present) counts as one.
+ * `npm test -- --repeat N` runs the browser tier N times and says how often
+ * each test failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -89,12 +91,68 @@ function vitest(): void {
   });
 }
 
-run('type-check', 'npx', ['tsc', '--noEmit']);
-run('lint', 'npx', ['eslint', '.']);
-const built = run('build', 'npx', ['tsx', 'scripts/build.ts']);
-if (built) webExtLint();
-browsersPresent();
-vitest();
+interface VitestReport {
+  testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; status: string }> }>;
+}
+
+/**
+ * `--repeat N`: the browser tier N times over one build, and how often each
+ * test failed. A flaky test shows here before it turns good work away.
+ */
+function repeatBrowserTier(times: number): void {
+  const out = join(ROOT, 'test-results');
+  mkdirSync(out, { recursive: true });
+  const failures = new Map<string, number>();
+  for (let i = 1; i <= times; i++) {
+    const report = join(out, `browser-${i}.json`);
+    rmSync(report, { force: true });
+    console.log(`\n▶ browser tier, run ${i} of ${times}`);
+    spawnSync('npx', ['vitest', 'run', '--project', 'browser', '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: process.env,
+    });
+    if (!existsSync(report)) {
+      results.push({ name: `browser tier run ${i} (no report written)`, passed: 0, failed: 1 });
+      failures.set('(the run wrote no report)', (failures.get('(the run wrote no report)') ?? 0) + 1);
+      continue;
+    }
+    const json = JSON.parse(readFileSync(report, 'utf8')) as VitestReport;
+    let passed = 0;
+    let failed = 0;
+    for (const file of json.testResults) {
+      for (const test of file.assertionResults) {
+        if (test.status === 'passed') passed++;
+        else {
+          failed++;
+          const key = `${file.name.replace(`${ROOT}/`, '')} > ${test.fullName}`;
+          failures.set(key, (failures.get(key) ?? 0) + 1);
+        }
+      }
+    }
+    results.push({ name: `browser tier run ${i}`, passed, failed });
+  }
+  console.log(`\nFailures per test over ${times} runs of the browser tier:`);
+  if (failures.size === 0) console.log('  none');
+  for (const [name, count] of [...failures].sort((a, b) => b[1] - a[1])) console.log(`  ${count} of ${times}: ${name}`);
+}
+
+const repeatAt = process.argv.indexOf('--repeat');
+if (repeatAt !== -1) {
+  const times = Number(process.argv[repeatAt + 1]);
+  if (!Number.isInteger(times) || times < 1) {
+    console.error('--repeat takes a whole number of runs, for example --repeat 5');
+    process.exit(2);
+  }
+  if (run('build', 'npx', ['tsx', 'scripts/build.ts'])) repeatBrowserTier(times);
+} else {
+  run('type-check', 'npx', ['tsc', '--noEmit']);
+  run('lint', 'npx', ['eslint', '.']);
+  const built = run('build', 'npx', ['tsx', 'scripts/build.ts']);
+  if (built) webExtLint();
+  browsersPresent();
+  vitest();
+}
 
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
