@@ -42,7 +42,7 @@ async function shoot(session: ExtensionSession, url: string, file: string, schem
   console.log(`wrote docs/screenshots/${file}`);
 }
 
-async function shootPanel(session: ExtensionSession, file: string, scheme: 'light' | 'dark'): Promise<void> {
+async function shootPanel(session: ExtensionSession, file: string, scheme: 'light' | 'dark', scrollTo?: string): Promise<void> {
   const page = await session.openPage(server.url('/demo/index.html'));
   const tabId = await session.latestTabId();
   await eventually(() => session.badgeText(tabId), '12');
@@ -50,6 +50,7 @@ async function shootPanel(session: ExtensionSession, file: string, scheme: 'ligh
   await panel.setViewport({ width: 460, height: 600 });
   await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
   await panel.bringToFront();
+  if (scrollTo) await panel.$eval(scrollTo, (el) => el.scrollIntoView({ block: 'start' }));
   await new Promise((r) => setTimeout(r, 200));
   await panel.screenshot({ path: join(OUT, file), fullPage: false });
   await panel.close();
@@ -60,6 +61,8 @@ async function shootPanel(session: ExtensionSession, file: string, scheme: 'ligh
 const english = await launch('chromium', { lang: 'en-US' });
 await shootPanel(english, 'panel-light.png', 'light');
 await shootPanel(english, 'panel-dark.png', 'dark');
+await shootPanel(english, 'panel-timeline-light.png', 'light', '#record-heading');
+await shootPanel(english, 'panel-timeline-dark.png', 'dark', '#record-heading');
 await shoot(english, server.url('/demo/index.html'), 'card-demo-light.png', 'light');
 await shoot(english, server.url('/demo/index.html'), 'card-demo-dark.png', 'dark');
 await shoot(english, server.url('/real/guardian-1.html'), 'card-real-page.png', 'light', async (page) => {
@@ -74,5 +77,6 @@ await english.close();
 const dutch = await launch('chromium', { lang: 'nl' });
 await shoot(dutch, server.url('/demo/index.html'), 'card-demo-nl.png', 'light');
 await shootPanel(dutch, 'panel-nl.png', 'light');
+await shootPanel(dutch, 'panel-timeline-nl.png', 'light', '#record-heading');
 await dutch.close();
 await server.close();

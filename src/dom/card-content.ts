@@ -1,15 +1,15 @@
 import type { Referent } from '../lib/matcher.ts';
 import { formatPackDate } from '../lib/dates.ts';
 import type { PackLocale } from '../lib/locale.ts';
-import type { Localized, Pack, PackEvent, PackSource } from '../data/pack-schema.ts';
+import type { Pack, PackEvent } from '../data/pack-schema.ts';
 import { el, externalLink } from './elements.ts';
+import { pick, placeName, sourceNode, sourcesLine, type Translate } from './pack-text.ts';
+import { recordSummaryView } from './record-summary-view.ts';
 
 /**
  * The card's content, built from a pack with elements and textContent only:
  * a pack is data, so "<img onerror=…>" in it shows as those characters.
  */
-
-export type Translate = (key: string, substitutions?: string[]) => string;
 
 export interface CardContentOptions {
   pack: Pack;
@@ -30,25 +30,13 @@ export interface CardContent {
   /** Buttons the card wires up: they do nothing by themselves. */
   close: HTMLButtonElement;
   toggleAll: HTMLButtonElement | null;
+  /** The summary's way into the list of every action. */
+  seeAll: HTMLButtonElement | null;
+  /** The summary's latest action, which shows it in the list. */
+  latest: HTMLButtonElement | null;
+  latestEventId: string | null;
   openPanel: HTMLButtonElement;
   turnOff: HTMLButtonElement;
-}
-
-export const pick = (text: Localized, locale: PackLocale): string => text[locale];
-
-export function sourceNode(doc: Document, source: PackSource, locale: PackLocale): Node {
-  const label = source.label === undefined ? '' : typeof source.label === 'string' ? source.label : pick(source.label, locale);
-  const text = label ? `${source.publisher}: ${label}` : source.publisher;
-  return source.url ? externalLink(doc, source.url, text) : el(doc, 'cite', { text });
-}
-
-export function placeName(code: string | undefined, language: string): string {
-  if (!code) return '';
-  try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 function eventItem(doc: Document, event: PackEvent, o: CardContentOptions, withPlace: boolean): HTMLLIElement {
@@ -60,27 +48,23 @@ function eventItem(doc: Document, event: PackEvent, o: CardContentOptions, withP
   const who = [withPlace ? placeName(event.jurisdiction, o.language) : '', pick(event.actor, o.locale)]
     .filter(Boolean)
     .join(' · ');
-  const sources = el(doc, 'p', { className: 'sources' }, [o.t('cardSources'), ' ']);
-  event.sources.forEach((source, i) => {
-    if (i > 0) sources.append(', ');
-    sources.append(sourceNode(doc, source, o.locale));
-  });
-  return el(doc, 'li', { className: `event kind-${event.kind}${event.inArticle ? ' in-article' : ''}` }, [
+  return el(doc, 'li', { className: `event kind-${event.kind}${event.inArticle ? ' in-article' : ''}`, attrs: { 'data-event': event.id, tabindex: '-1' } }, [
     el(doc, 'p', { className: 'when' }, [
       date,
       event.inArticle ? el(doc, 'span', { className: 'badge', text: o.t('cardInArticle') }) : null,
     ]),
     el(doc, 'p', { className: 'who', text: who }),
     el(doc, 'p', { className: 'what', text: pick(event.text, o.locale) }),
-    sources,
+    sourcesLine(doc, event.sources, o.locale, o.t),
   ]);
 }
 
 /**
  * Key points enough to fill the card's first screen (its height is capped
- * at 640 px); the rest, like the sections below, are laid out a frame later.
+ * at 640 px) below the record's summary; the rest, like the sections below,
+ * are laid out a frame later.
  */
-const FIRST_SCREEN_POINTS = 5;
+const FIRST_SCREEN_POINTS = 3;
 
 export function buildCardContent(doc: Document, o: CardContentOptions): CardContent {
   const { pack, locale } = o;
@@ -93,6 +77,19 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
     heading,
     close,
     el(doc, 'p', { className: 'identity', text: pick(subject.identity, locale) }),
+  ]);
+
+  // First the record at a glance: how many actions, who, where, the latest one.
+  const summary = recordSummaryView(doc, pack, o, true);
+  const actionCount = pack.events.filter((e) => e.kind !== 'company').length;
+  const seeAll =
+    actionCount > 0
+      ? el(doc, 'button', { className: 'more', text: o.t('cardShowAll', [String(actionCount)]), attrs: { type: 'button' } })
+      : null;
+  const summarySection = el(doc, 'section', { className: 'summary', attrs: { 'aria-labelledby': 'card-record' } }, [
+    el(doc, 'h3', { text: o.t('recordHeading'), attrs: { id: 'card-record' } }),
+    ...summary.lines,
+    seeAll,
   ]);
 
   // What the article says, with a note wherever the record differs.
@@ -143,7 +140,7 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
         })
       : null;
   const actionSection = el(doc, 'section', { className: 'later', attrs: { 'aria-labelledby': 'card-actions' } }, [
-    el(doc, 'h3', { text: o.t('cardActionsHeading'), attrs: { id: 'card-actions' } }),
+    el(doc, 'h3', { text: o.t('cardActionsHeading'), attrs: { id: 'card-actions', tabindex: '-1' } }),
     actionList,
     toggleAll,
   ]);
@@ -160,7 +157,6 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
   const turnOff = el(doc, 'button', { text: o.t('cardTurnOffSite'), attrs: { type: 'button' } });
   // Below the first screen (marked "later"): laid out a frame after the card opens.
   const footer = el(doc, 'footer', { className: 'later' }, [
-    el(doc, 'p', { className: 'updated', text: o.t('cardUpdated', [formatPackDate(pack.updated, 'day', o.language)]) }),
     el(doc, 'p', { className: 'actions' }, [openPanel, turnOff]),
   ]);
 
@@ -171,7 +167,7 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
       className: 'card',
       attrs: { role: 'dialog', 'aria-modal': 'false', 'aria-label': o.t('cardDialogLabel', [subject.name]), lang: locale },
     },
-    [header, el(doc, 'div', { className: 'body' }, [articleSection, actionSection, responseSection]), footer],
+    [header, el(doc, 'div', { className: 'body' }, [summarySection, articleSection, actionSection, responseSection]), footer],
   );
-  return { root, heading, close, toggleAll, openPanel, turnOff };
+  return { root, heading, close, toggleAll, seeAll, latest: summary.latest, latestEventId: summary.latestEvent?.id ?? null, openPanel, turnOff };
 }

@@ -94,6 +94,20 @@ h2:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 h3 { font-size: 13px; font-variant-caps: all-small-caps; letter-spacing: 0.04em; color: var(--muted); margin: 12px 0 6px; font-weight: 700; }
 p { margin: 0; }
 a { color: var(--accent); text-decoration: underline; text-underline-offset: 2px; overflow-wrap: anywhere; }
+/* The record at a glance: the first thing the card says. */
+.summary .count { font-size: 15px; }
+.summary .by { color: var(--muted); font-size: 13px; }
+.summary .latest-line { margin-top: 4px; }
+.latest {
+  font: inherit; font-weight: 600; padding: 0; border: 0; background: none; color: var(--accent);
+  text-align: start; text-decoration: underline; text-underline-offset: 2px; cursor: pointer;
+}
+.latest-what { font-size: 13px; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
+.checked { color: var(--muted); font-size: 12px; margin-top: 4px; }
+.summary .more { margin-top: 6px; }
+.event:focus { outline: none; }
+.event:focus-visible, h3:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+h3:focus { outline: none; }
 .article { color: var(--muted); font-size: 13px; margin-bottom: 6px; }
 ul, ol { margin: 0; padding: 0; list-style: none; }
 .points > li { padding: 5px 0; border-top: 1px solid var(--line); }

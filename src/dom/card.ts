@@ -83,7 +83,7 @@ export function createCard(doc: Document, o: CardOptions): Card {
     let made = built.get(key);
     if (made) return made;
     made = buildCardContent(doc, { ...o, referent: mention.refersTo, showAll });
-    const { close, toggleAll, openPanel, turnOff } = made;
+    const { close, toggleAll, seeAll, latest, latestEventId, openPanel, turnOff } = made;
     // Only the reader's own clicks count: a page script cannot press our buttons.
     const onClick = (button: HTMLElement, action: () => void): void =>
       button.addEventListener('click', (event) => {
@@ -97,6 +97,8 @@ export function createCard(doc: Document, o: CardOptions): Card {
       render(current);
       if (hadFocus) content?.toggleAll?.focus();
     });
+    if (seeAll) onClick(seeAll, () => reveal(null));
+    if (latest) onClick(latest, () => reveal(latestEventId));
     onClick(openPanel, () => o.onOpenPanel());
     onClick(turnOff, () => o.onTurnOff());
     built.set(key, made);
@@ -111,6 +113,27 @@ export function createCard(doc: Document, o: CardOptions): Card {
     const old = shadow.querySelector('.card');
     if (old) old.replaceWith(next.root);
     else shadow.append(next.root);
+  };
+
+  /**
+   * From the summary into the details: every action listed, then the one
+   * asked for (or the list's heading) scrolled to the card's top, with focus.
+   */
+  const reveal = (eventId: string | null): void => {
+    if (!current) return;
+    if (!showAll) {
+      showAll = true;
+      render(current);
+    }
+    const root = content?.root;
+    if (!root) return;
+    const target =
+      eventId === null
+        ? root.querySelector<HTMLElement>('#card-actions')
+        : [...root.querySelectorAll<HTMLElement>('li[data-event]')].find((item) => item.getAttribute('data-event') === eventId);
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    root.scrollTo({ top: target.getBoundingClientRect().top - root.getBoundingClientRect().top + root.scrollTop - 8 });
   };
 
   /** The mention left the viewport or the page: the card goes with it. */

@@ -7,7 +7,7 @@ import {
   type LanguageSetting,
   type Settings,
 } from '../lib/settings.ts';
-import type { Translate } from './card-content.ts';
+import type { Translate } from './pack-text.ts';
 import { el } from './elements.ts';
 
 /** The settings page, built from the current settings; every change is handed to `save` at once. */

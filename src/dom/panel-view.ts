@@ -2,8 +2,9 @@ import type { Pack, PackEvent } from '../data/pack-schema.ts';
 import type { PackLocale } from '../lib/locale.ts';
 import type { MentionSummary } from '../lib/messages.ts';
 import { formatPackDate } from '../lib/dates.ts';
-import type { Translate } from './card-content.ts';
-import { pick, placeName, sourceNode } from './card-content.ts';
+import { articlePosition } from '../lib/record-summary.ts';
+import { pick, placeName, sourceNode, sourcesLine, type Translate } from './pack-text.ts';
+import { recordSummaryView } from './record-summary-view.ts';
 import { el } from './elements.ts';
 
 /**
@@ -31,6 +32,8 @@ export interface PanelModel {
   t: Translate;
   paused: boolean;
   kinds: ReadonlySet<EventKind>;
+  /** Only this place's entries (a region code, or EU); null for every place. */
+  place: string | null;
 }
 
 export interface PanelHandlers {
@@ -38,6 +41,7 @@ export interface PanelHandlers {
   setSiteOn(on: boolean): void;
   setPaused(paused: boolean): void;
   setKind(kind: EventKind, shown: boolean): void;
+  setPlace(place: string | null): void;
   openSettings(): void;
 }
 
@@ -99,6 +103,36 @@ function mentionList(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElemen
   return list;
 }
 
+/** "What did my country do?": every place in the record, by its name in the reader's language. */
+function placeFilter(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElement {
+  const counts = new Map<string, number>();
+  for (const e of m.pack.events) if (e.jurisdiction) counts.set(e.jurisdiction, (counts.get(e.jurisdiction) ?? 0) + 1);
+  const collator = new Intl.Collator(m.language);
+  const places = [...counts.keys()]
+    .map((code) => ({ code, name: placeName(code, m.language) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+  const select = el(doc, 'select', { attrs: { id: 'place-filter' } }, [
+    el(doc, 'option', { text: m.t('panelAllPlaces'), attrs: { value: '' } }),
+    ...places.map(({ code, name }) => el(doc, 'option', { text: `${name} (${counts.get(code)})`, attrs: { value: code } })),
+  ]);
+  select.value = m.place ?? '';
+  select.addEventListener('change', () => h.setPlace(select.value || null));
+  return el(doc, 'label', { className: 'place' }, [el(doc, 'span', { text: m.t('panelPlaceLabel') }), select]);
+}
+
+function timelineEntry(doc: Document, m: PanelModel, event: PackEvent): HTMLLIElement {
+  const who = [placeName(event.jurisdiction, m.language), pick(event.actor, m.locale)].filter(Boolean).join(' · ');
+  return el(doc, 'li', { className: `entry kind-${event.kind}${event.inArticle ? ' in-article' : ''}`, attrs: { 'data-event': event.id, tabindex: '-1' } }, [
+    el(doc, 'p', { className: 'when' }, [
+      el(doc, 'time', { text: formatPackDate(event.date, event.precision, m.language), attrs: { datetime: event.date } }),
+      event.inArticle ? el(doc, 'span', { className: 'badge', text: m.t('cardInArticle') }) : null,
+    ]),
+    el(doc, 'p', { className: 'who', text: who }),
+    el(doc, 'p', { className: 'what', text: pick(event.text, m.locale) }),
+    sourcesLine(doc, event.sources, m.locale, m.t),
+  ]);
+}
+
 function timeline(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElement {
   const filters = el(doc, 'fieldset', { className: 'filters' }, [el(doc, 'legend', { text: m.t('panelFilterLabel') })]);
   for (const kind of EVENT_KINDS) {
@@ -107,35 +141,49 @@ function timeline(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElement {
     input.addEventListener('change', () => h.setKind(kind, input.checked));
     filters.append(el(doc, 'label', { className: `filter kind-${kind}` }, [input, el(doc, 'span', { className: 'dot' }), m.t(KIND_LABEL[kind])]));
   }
+  filters.append(placeFilter(doc, m, h));
+
+  const { article, events } = m.pack;
+  // The article's place among the entries, so what came after it is plain.
+  const articleAt = articlePosition(events, article.date);
+  const articleDate = formatPackDate(article.date, article.precision, m.language);
+  const marker = el(doc, 'li', { className: 'article-marker' }, [
+    el(doc, 'time', { text: m.t('panelArticleMarker', [articleDate]), attrs: { datetime: article.date } }),
+    el(doc, 'span', { className: 'outlet', text: ` · ${article.outlet}` }),
+  ]);
   const list = el(doc, 'ol', { className: 'timeline' });
   let year = '';
-  for (const event of m.pack.events) {
-    if (!m.kinds.has(event.kind)) continue;
-    const y = event.date.slice(0, 4);
-    if (y !== year) {
-      year = y;
-      list.append(el(doc, 'li', { className: 'year', attrs: { 'aria-hidden': 'false' } }, [el(doc, 'span', { text: y })]));
+  const yearHeading = (y: string): void => {
+    if (y === year) return;
+    year = y;
+    list.append(el(doc, 'li', { className: 'year' }, [el(doc, 'span', { text: y })]));
+  };
+  events.forEach((event, i) => {
+    if (i === articleAt) {
+      yearHeading(article.date.slice(0, 4));
+      list.append(marker);
     }
-    const sources = el(doc, 'p', { className: 'sources' }, [m.t('cardSources'), ' ']);
-    event.sources.forEach((s, i) => {
-      if (i > 0) sources.append(', ');
-      sources.append(sourceNode(doc, s, m.locale));
-    });
-    const who = [placeName(event.jurisdiction, m.language), pick(event.actor, m.locale)].filter(Boolean).join(' · ');
-    list.append(
-      el(doc, 'li', { className: `entry kind-${event.kind}${event.inArticle ? ' in-article' : ''}`, attrs: { 'data-event': event.id } }, [
-        el(doc, 'p', { className: 'when' }, [
-          el(doc, 'time', { text: formatPackDate(event.date, event.precision, m.language), attrs: { datetime: event.date } }),
-          event.inArticle ? el(doc, 'span', { className: 'badge', text: m.t('cardInArticle') }) : null,
-        ]),
-        el(doc, 'p', { className: 'who', text: who }),
-        el(doc, 'p', { className: 'what', text: pick(event.text, m.locale) }),
-        sources,
-      ]),
-    );
+    if (!m.kinds.has(event.kind) || (m.place !== null && event.jurisdiction !== m.place)) return;
+    yearHeading(event.date.slice(0, 4));
+    list.append(timelineEntry(doc, m, event));
+  });
+  if (articleAt === events.length) {
+    yearHeading(article.date.slice(0, 4));
+    list.append(marker);
   }
+
+  const summary = recordSummaryView(doc, m.pack, m, false);
+  summary.latest?.addEventListener('click', () => {
+    const id = summary.latestEvent?.id;
+    const entry = [...list.querySelectorAll<HTMLElement>('li[data-event]')].find((li) => li.getAttribute('data-event') === id);
+    if (entry) {
+      entry.scrollIntoView({ block: 'center' });
+      entry.focus({ preventScroll: true });
+    }
+  });
   return el(doc, 'section', { attrs: { 'aria-labelledby': 'record-heading' } }, [
     el(doc, 'h2', { text: m.t('panelRecordHeading'), attrs: { id: 'record-heading' } }),
+    el(doc, 'div', { className: 'summary' }, summary.lines),
     filters,
     list,
   ]);

@@ -7,7 +7,7 @@ import type { MentionMarks } from './highlights.ts';
 import { watchHover } from './hover.ts';
 import { createHoverIntent } from './hover-intent.ts';
 import { createCard, type Card } from './card.ts';
-import type { Translate } from './card-content.ts';
+import type { Translate } from './pack-text.ts';
 import type { Mention } from './engine.ts';
 import { inReadingOrder } from './reading-order.ts';
 

@@ -10,12 +10,13 @@ import { panelTabId } from '../platform/tabs.ts';
 import { translator } from '../platform/catalogs.ts';
 
 const kinds = new Set<EventKind>(EVENT_KINDS);
+let place: string | null = null;
 const forever = new AbortController().signal;
 
 async function gather(
   tabId: number | undefined,
   settings: Settings,
-): Promise<Omit<PanelModel, 't' | 'language' | 'locale' | 'pack' | 'kinds'>> {
+): Promise<Omit<PanelModel, 't' | 'language' | 'locale' | 'pack' | 'kinds' | 'place'>> {
   const page = tabId === undefined ? null : await sendToTab(tabId, 'describePage', {}).catch(() => null);
   const state = tabId === undefined ? { count: 0, frameIds: [] as number[] } : await sendToBackground('getTabState', { tabId });
   const hostname = page?.hostname || null;
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     const strings = translator(settings.language);
     document.documentElement.lang = strings.language;
     const data = await gather(tabId, settings);
-    const model: PanelModel = { ...data, pack: kasperskyPack, kinds, t: strings.t, language: strings.language, locale: packLocale(strings.language) };
+    const model: PanelModel = { ...data, pack: kasperskyPack, kinds, place, t: strings.t, language: strings.language, locale: packLocale(strings.language) };
     const hostname = data.hostname;
     const view = renderPanel(document, model, {
       pick: (mention) => {
@@ -59,6 +60,10 @@ async function main(): Promise<void> {
       setKind: (kind, shown) => {
         if (shown) kinds.add(kind);
         else kinds.delete(kind);
+        void rerender();
+      },
+      setPlace: (next) => {
+        place = next;
         void rerender();
       },
       openSettings: () => void browser.runtime.openOptionsPage(),

@@ -34,7 +34,7 @@ describe('buildCardContent', () => {
     expect(root.getAttribute('aria-modal')).toBe('false');
     expect(root.getAttribute('aria-label')).toBe('cardDialogLabel(Kaspersky)');
     const headings = [...root.querySelectorAll('h2, h3')].map((h) => h.textContent);
-    expect(headings).toEqual(['Kaspersky', 'cardArticleHeading', 'cardActionsHeading', 'cardResponseHeading']);
+    expect(headings).toEqual(['Kaspersky', 'recordHeading', 'cardArticleHeading', 'cardActionsHeading', 'cardResponseHeading']);
     expect(root.querySelectorAll('.points > li')).toHaveLength(10);
     expect(root.querySelectorAll('.note')).toHaveLength(10);
   });
@@ -52,11 +52,14 @@ describe('buildCardContent', () => {
   it('dates each entry in the reader’s language at its precision, with its place and sources', () => {
     const { root } = build(kasperskyPack, { locale: 'nl', showAll: true });
     const first = root.querySelector('section[aria-labelledby="card-actions"] li');
-    expect(first?.querySelector('time')?.textContent).toBe('13 september 2017');
-    expect(first?.querySelector('.who')?.textContent).toContain('Verenigde Staten');
+    expect(first?.querySelector('time')?.textContent).toBe('15 mei 2017');
+    expect(first?.querySelector('.who')?.textContent).toContain('Oekraïne');
+    // A date the record gives to the month is shown as a month, never as a day.
+    const month = root.querySelector('li[data-event="eu-commission-answer-2019"] time');
+    expect(month?.textContent).toBe('april 2019');
     expect(root.querySelector('.article')?.textContent).toContain('juni 2018');
     const links = [...root.querySelectorAll('a')];
-    expect(links.length).toBeGreaterThan(15);
+    expect(links.length).toBeGreaterThan(40);
     for (const a of links) {
       expect(a.getAttribute('target')).toBe('_blank');
       expect(a.getAttribute('rel')).toBe('noopener noreferrer');
@@ -66,9 +69,31 @@ describe('buildCardContent', () => {
 
   it('cites a source the record gives without a link, and links none that it does not have', () => {
     const { root } = build(kasperskyPack, { showAll: true });
-    const cites = [...root.querySelectorAll('cite')].map((c) => c.textContent);
-    expect(cites.some((c) => c?.startsWith('Reuters'))).toBe(true);
-    expect([...root.querySelectorAll('a')].some((a) => a.textContent?.startsWith('Reuters'))).toBe(false);
+    const unlinked = kasperskyPack.events.flatMap((e) => e.sources).filter((s) => !s.url);
+    expect(unlinked.length).toBeGreaterThan(3);
+    const cites = [...root.querySelectorAll('cite')].map((c) => c.textContent ?? '');
+    for (const source of unlinked) expect(cites.some((c) => c.startsWith(source.publisher))).toBe(true);
+    const reuters = 'Reuters: Report of 15 July 2024 (Kaspersky to shut US operations)';
+    expect(cites).toContain(reuters);
+    expect([...root.querySelectorAll('a')].some((a) => a.textContent === reuters)).toBe(false);
+  });
+
+  it('opens with the record at a glance: how many actions, who acted where, the latest, when it was checked', () => {
+    const { root, seeAll, latest } = build(kasperskyPack);
+    const summary = root.querySelector('section.summary');
+    // Before the article's key points, and on the first screen (not laid out later).
+    expect(summary?.nextElementSibling?.getAttribute('aria-labelledby')).toBe('card-article');
+    expect(summary?.classList.contains('later')).toBe(false);
+    const actions = kasperskyPack.events.filter((e) => e.kind !== 'company');
+    expect(summary?.querySelector('.count')?.textContent).toBe(`recordCount(${actions.length},2017–2025)`);
+    const courts = actions.filter((e) => e.kind === 'court').length;
+    expect(summary?.querySelector('.by')?.textContent).toBe(
+      `recordBy(${actions.length - courts},recordCountries(12) and recordEu,${courts})`,
+    );
+    expect(latest?.textContent).toBe('recordLatest(Italy,November 14, 2025)');
+    expect(summary?.querySelector('.latest-what')?.textContent).toMatch(/Security Gen/);
+    expect(summary?.querySelector('.checked')?.textContent).toBe('recordChecked(December 1, 2026)');
+    expect(seeAll?.textContent).toBe(`cardShowAll(${actions.length})`);
   });
 
   it('names the founder when the mention is of him', () => {

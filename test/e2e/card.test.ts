@@ -254,7 +254,10 @@ describe('chromium: the card as a screen reader and a reader see it', () => {
       'en-US',
       {
         label: 'Backstory: context for Kaspersky',
-        words: ['What the article says', 'Government actions', "Kaspersky's response", 'December 1, 2017', 'The record:', 'The Guardian', 'Show all 15 actions'],
+        words: ['What the article says', 'Government actions', "Kaspersky's response", 'December 1, 2017', 'The record:', 'The Guardian', 'April 2019'],
+        firstScreen: ['33 actions, 2017–2025', '29 by governments in 12 countries and the EU, 4 by courts', 'Record checked on December 1, 2026'],
+        latest: 'Latest: Italy, November 14, 2025',
+        showAll: 'Show all 33 actions',
         turnOff: 'Turn off on this site',
       },
     ],
@@ -262,7 +265,10 @@ describe('chromium: the card as a screen reader and a reader see it', () => {
       'nl',
       {
         label: 'Backstory: context bij Kaspersky',
-        words: ['Wat het artikel zegt', 'Overheidsmaatregelen', 'Reactie van Kaspersky', '1 december 2017', 'De feiten:', 'juni 2018'],
+        words: ['Wat het artikel zegt', 'Overheidsmaatregelen', 'Reactie van Kaspersky', '1 december 2017', 'De feiten:', 'juni 2018', 'april 2019'],
+        firstScreen: ['33 maatregelen, 2017–2025', '29 door overheden in 12 landen en de EU, 4 door rechters', 'Feiten gecontroleerd op 1 december 2026'],
+        latest: 'Laatste: Italië, 14 november 2025',
+        showAll: 'Toon alle 33 maatregelen',
         turnOff: 'Uitzetten op deze site',
       },
     ],
@@ -283,6 +289,33 @@ describe('chromium: the card as a screen reader and a reader see it', () => {
         const names = allNames(dialog);
         expect(names).toContain(expected.words[1]);
         expect(names.some((n) => n.includes(expected.words[3]))).toBe(true);
+
+        // The first screen says what the record holds and where it stands now,
+        // before the article's claims: how many, who and where, the latest.
+        const articleAt = names.indexOf(expected.words[0]);
+        for (const line of [...expected.firstScreen, expected.latest, expected.showAll]) {
+          const at = names.findIndex((n) => n.includes(line));
+          expect(at, line).toBeGreaterThanOrEqual(0);
+          expect(at, line).toBeLessThan(articleAt);
+        }
+        const cardBox = async (): Promise<Box> => (await cardState(page)).box!;
+        const inside = (inner: Box, outer: Box): boolean =>
+          inner.y >= outer.y - 1 && inner.y + inner.height <= outer.y + outer.height + 1;
+        const latest = (await page.waitForSelector(`::-p-aria([role="button"][name="${expected.latest}"])`, { visible: true }))!;
+        expect(inside((await latest.boundingBox())!, await cardBox())).toBe(true);
+        // The latest action is a way into the details: every action listed, that one shown.
+        await latest.click();
+        const entry = (await page.waitForSelector('::-p-aria([role="dialog"]) >>> li[data-event="it-acn-circular-2025"]', { visible: true }))!;
+        await page.waitForFunction(
+          (item, top, bottom) => {
+            const r = (item as Element).getBoundingClientRect();
+            return r.top >= top - 1 && r.top < bottom;
+          },
+          { timeout: 3000 },
+          entry,
+          (await cardBox()).y,
+          (await cardBox()).y + (await cardBox()).height,
+        );
         // Links open in a new tab and tell the target nothing of us.
         const links = await page.$$eval('::-p-aria([role="dialog"]) >>> a', (as) =>
           as.map((a) => [a.getAttribute('target'), a.getAttribute('rel')]),

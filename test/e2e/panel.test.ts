@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, clickFresh, eventually, launch, serveFixtures, type FixtureServer } from './harness.ts';
 import { withExtension } from './with-extension.ts';
+import { kasperskyPack } from '../../src/data/packs.ts';
 
 const cardOpen = (page: Page): Promise<boolean> =>
   page.evaluate(() => document.querySelector('backstory-card')?.matches(':popover-open') ?? false);
@@ -70,30 +71,85 @@ describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
     await panel.close();
   });
 
-  it('draws the whole record: every event with its date and a source, grouped by year, filterable by kind', async () => {
+  it('draws the whole record: every event with its date at its precision and its sources, grouped by year, filterable by kind', async () => {
     const panel = await openPanel();
     const entries = await panel.$$eval('.timeline .entry', (els) =>
       els.map((e) => ({
+        id: e.getAttribute('data-event'),
         date: e.querySelector('time')?.getAttribute('datetime'),
         text: e.querySelector('time')?.textContent,
-        links: e.querySelectorAll('.sources a').length,
+        links: [...e.querySelectorAll('.sources a')].map((a) => a.getAttribute('href')),
         cites: e.querySelectorAll('.sources cite').length,
       })),
     );
-    expect(entries).toHaveLength(19);
-    for (const entry of entries) {
-      expect(entry.text).toMatch(/\d{4}/);
-      expect(entry.links + entry.cites).toBeGreaterThan(0);
+    expect(entries.map((e) => e.id)).toEqual(kasperskyPack.events.map((e) => e.id));
+    for (const [i, entry] of entries.entries()) {
+      const event = kasperskyPack.events[i]!;
+      expect(entry.date).toBe(event.date);
+      // At its precision: a day shows its day, a month never does.
+      const year = event.date.slice(0, 4);
+      expect(entry.text).toContain(year);
+      if (event.precision === 'day') expect(entry.text?.replace(year, '')).toMatch(new RegExp(`\\b${Number(event.date.slice(8, 10))}\\b`));
+      else expect(entry.text).toMatch(/^\p{L}+ \d{4}$/u);
+      expect(entry.links).toEqual(event.sources.flatMap((s) => (s.url ? [s.url] : [])));
+      expect(entry.cites).toBe(event.sources.filter((s) => !s.url).length);
     }
-    expect(entries.filter((e) => e.links > 0).length).toBeGreaterThanOrEqual(15);
+    expect(entries.find((e) => e.date === '2019-04')?.text).toBe('April 2019');
     const years = await panel.$$eval('.timeline .year', (els) => els.map((e) => e.textContent));
-    expect(years).toEqual(['2017', '2018', '2022', '2024']);
-    expect(await panel.$$eval('.timeline .in-article', (els) => els.length)).toBe(8);
+    expect(years).toEqual(['2017', '2018', '2019', '2020', '2022', '2023', '2024', '2025']);
+    expect(await panel.$$eval('.timeline .in-article', (els) => els.length)).toBe(kasperskyPack.events.filter((e) => e.inArticle).length);
     // Only the company's own acts.
+    const total = kasperskyPack.events.length;
     await clickFresh(panel, '.filters input[value="government"]');
-    await panel.waitForFunction(() => document.querySelectorAll('.timeline .entry').length < 19);
+    await panel.waitForFunction((n) => document.querySelectorAll('.timeline .entry').length < n, {}, total);
     await clickFresh(panel, '.filters input[value="court"]');
-    await panel.waitForFunction(() => document.querySelectorAll('.timeline .entry').length === 4);
+    const company = kasperskyPack.events.filter((e) => e.kind === 'company').length;
+    await panel.waitForFunction((n) => document.querySelectorAll('.timeline .entry').length === n, {}, company);
+    await panel.close();
+  });
+
+  it('marks the article on the timeline, after what it reports and before what came later', async () => {
+    const panel = await openPanel();
+    const marker = await panel.$eval('.timeline .article-marker', (li) => {
+      const id = (el: Element | null, step: 'previousElementSibling' | 'nextElementSibling'): string | null => {
+        let at = el?.[step] ?? null;
+        while (at && !at.hasAttribute('data-event')) at = at[step];
+        return at?.getAttribute('data-event') ?? null;
+      };
+      return { text: li.textContent, before: id(li, 'previousElementSibling'), after: id(li, 'nextElementSibling') };
+    });
+    expect(marker.text).toContain('The article, June 2018');
+    expect(marker.before).toBe('kaspersky-freezes-europol');
+    expect(marker.after).toBe('us-far-interim-rule');
+    await panel.close();
+  });
+
+  it('filters the record by place: "what did my country do?"', async () => {
+    const panel = await openPanel();
+    const options = await panel.$$eval('#place-filter option', (os) => os.map((o) => [o.value, o.textContent]));
+    expect(options[0]).toEqual(['', 'Every place']);
+    expect(options.map(([value]) => value)).toEqual(expect.arrayContaining(['UA', 'FR', 'PL', 'CA', 'DK', 'AU', 'IT', 'EU']));
+    await panel.select('#place-filter', 'IT');
+    const italian = kasperskyPack.events.filter((e) => e.jurisdiction === 'IT');
+    await panel.waitForFunction((n) => document.querySelectorAll('.timeline .entry').length === n, {}, italian.length);
+    const shown = await panel.$$eval('.timeline .entry', (els) =>
+      els.map((e) => [e.getAttribute('data-event'), e.querySelector('.who')?.textContent ?? '']),
+    );
+    expect(shown.map(([id]) => id)).toEqual(italian.map((e) => e.id));
+    for (const [, who] of shown) expect(who).toMatch(/^Italy · /);
+    // The article stays marked, so a reader sees what came after it there too.
+    expect(await panel.$('.timeline .article-marker')).not.toBeNull();
+    await panel.select('#place-filter', '');
+    await panel.waitForFunction((n) => document.querySelectorAll('.timeline .entry').length === n, {}, kasperskyPack.events.length);
+    await panel.close();
+  });
+
+  it('says what the record holds, its latest action and when it was checked', async () => {
+    const panel = await openPanel();
+    const summary = await panel.$eval('.summary', (el) => el.textContent ?? '');
+    expect(summary).toContain('33 actions, 2017–2025');
+    expect(summary).toMatch(/Latest: Italy, (November 14, 2025|14 November 2025)/);
+    expect(summary).toMatch(/Record checked on (December 1, 2026|1 December 2026)/);
     await panel.close();
   });
 

@@ -1,0 +1,36 @@
+import type { PackLocale } from '../lib/locale.ts';
+import type { Localized, PackSource } from '../data/pack-schema.ts';
+import { el, externalLink } from './elements.ts';
+
+/** A pack's text as the card and the panel show it: in the pack's locale, places in the reader's language. */
+
+export type Translate = (key: string, substitutions?: string[]) => string;
+
+export const pick = (text: Localized, locale: PackLocale): string => text[locale];
+
+/** A source as a link where the record has a URL, else as a citation: a URL is never made up. */
+export function sourceNode(doc: Document, source: PackSource, locale: PackLocale): Node {
+  const label = source.label === undefined ? '' : typeof source.label === 'string' ? source.label : pick(source.label, locale);
+  const text = label ? `${source.publisher}: ${label}` : source.publisher;
+  return source.url ? externalLink(doc, source.url, text) : el(doc, 'cite', { text });
+}
+
+/** An entry's sources, as one line: "Sources: A, B". */
+export function sourcesLine(doc: Document, sources: readonly PackSource[], locale: PackLocale, t: Translate): HTMLParagraphElement {
+  const line = el(doc, 'p', { className: 'sources' }, [sources.length > 1 ? t('cardSourcesMany') : t('cardSources'), ' ']);
+  sources.forEach((source, i) => {
+    if (i > 0) line.append(', ');
+    line.append(sourceNode(doc, source, locale));
+  });
+  return line;
+}
+
+/** A region code (or EU) named in the reader's language. */
+export function placeName(code: string | undefined, language: string): string {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
