@@ -81,10 +81,10 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
 
   // First the record at a glance: how many actions, who, where, the latest one.
   const summary = recordSummaryView(doc, pack, o, true);
-  const actionCount = pack.events.filter((e) => e.kind !== 'company').length;
+  const actions = pack.events.filter((e) => e.kind !== 'company');
   const seeAll =
-    actionCount > 0
-      ? el(doc, 'button', { className: 'more', text: o.t('cardShowAll', [String(actionCount)]), attrs: { type: 'button' } })
+    actions.length > 0
+      ? el(doc, 'button', { className: 'more', text: o.t('cardShowAll', [String(actions.length)]), attrs: { type: 'button' } })
       : null;
   const summarySection = el(doc, 'section', { className: 'summary', attrs: { 'aria-labelledby': 'card-record' } }, [
     el(doc, 'h3', { text: o.t('recordHeading'), attrs: { id: 'card-record' } }),
@@ -122,7 +122,6 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
   ]);
 
   // Government actions, oldest first: the sequence reads as a story.
-  const actions = pack.events.filter((e) => e.kind !== 'company');
   const reported = actions.filter((e) => e.inArticle);
   const shown = o.showAll || reported.length === actions.length ? actions : reported;
   const actionList = el(
