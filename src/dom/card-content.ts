@@ -1,9 +1,9 @@
 import type { Referent } from '../lib/matcher.ts';
 import { formatPackDate } from '../lib/dates.ts';
 import type { PackLocale } from '../lib/locale.ts';
-import type { Pack, PackEvent } from '../data/pack-schema.ts';
+import type { Pack } from '../data/pack-schema.ts';
 import { el, externalLink } from './elements.ts';
-import { pick, placeName, sourceNode, sourcesLine, type Translate } from './pack-text.ts';
+import { pick, recordEntry, sourceNode, type Translate } from './pack-text.ts';
 import { recordSummaryView } from './record-summary-view.ts';
 
 /**
@@ -37,26 +37,6 @@ export interface CardContent {
   latestEventId: string | null;
   openPanel: HTMLButtonElement;
   turnOff: HTMLButtonElement;
-}
-
-function eventItem(doc: Document, event: PackEvent, o: CardContentOptions, withPlace: boolean): HTMLLIElement {
-  const date = el(doc, 'time', {
-    className: 'date',
-    text: formatPackDate(event.date, event.precision, o.language),
-    attrs: { datetime: event.date },
-  });
-  const who = [withPlace ? placeName(event.jurisdiction, o.language) : '', pick(event.actor, o.locale)]
-    .filter(Boolean)
-    .join(' · ');
-  return el(doc, 'li', { className: `event kind-${event.kind}${event.inArticle ? ' in-article' : ''}`, attrs: { 'data-event': event.id, tabindex: '-1' } }, [
-    el(doc, 'p', { className: 'when' }, [
-      date,
-      event.inArticle ? el(doc, 'span', { className: 'badge', text: o.t('cardInArticle') }) : null,
-    ]),
-    el(doc, 'p', { className: 'who', text: who }),
-    el(doc, 'p', { className: 'what', text: pick(event.text, o.locale) }),
-    sourcesLine(doc, event.sources, o.locale, o.t),
-  ]);
 }
 
 /**
@@ -128,7 +108,7 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
     doc,
     'ol',
     { className: 'events' },
-    shown.map((e) => eventItem(doc, e, o, true)),
+    shown.map((e) => recordEntry(doc, e, o, 'event')),
   );
   const toggleAll =
     reported.length < actions.length
@@ -149,7 +129,7 @@ export function buildCardContent(doc: Document, o: CardContentOptions): CardCont
     responses.length > 0 &&
     el(doc, 'section', { className: 'later', attrs: { 'aria-labelledby': 'card-response' } }, [
       el(doc, 'h3', { text: o.t('cardResponseHeading'), attrs: { id: 'card-response' } }),
-      el(doc, 'ol', { className: 'events' }, responses.map((e) => eventItem(doc, e, o, false))),
+      el(doc, 'ol', { className: 'events' }, responses.map((e) => recordEntry(doc, e, o, 'event'))),
     ]);
 
   const openPanel = el(doc, 'button', { text: o.t('cardOpenPanel'), attrs: { type: 'button' } });

@@ -1,5 +1,6 @@
 import type { PackLocale } from '../lib/locale.ts';
-import type { Localized, PackSource } from '../data/pack-schema.ts';
+import { formatPackDate } from '../lib/dates.ts';
+import type { Localized, PackEvent, PackSource } from '../data/pack-schema.ts';
 import { el, externalLink } from './elements.ts';
 
 /** A pack's text as the card and the panel show it: in the pack's locale, places in the reader's language. */
@@ -33,4 +34,29 @@ export function placeName(code: string | undefined, language: string): string {
   } catch {
     return code;
   }
+}
+
+export interface EntryText {
+  locale: PackLocale;
+  language: string;
+  t: Translate;
+}
+
+/**
+ * One dated entry of the record, as the card and the panel list it: its
+ * date at its precision, the place and who acted, what they did, and the
+ * sources. `className` is the list's own ("event" in the card, "entry" in
+ * the panel).
+ */
+export function recordEntry(doc: Document, event: PackEvent, o: EntryText, className: string): HTMLLIElement {
+  const who = [placeName(event.jurisdiction, o.language), pick(event.actor, o.locale)].filter(Boolean).join(' · ');
+  return el(doc, 'li', { className: `${className} kind-${event.kind}${event.inArticle ? ' in-article' : ''}`, attrs: { 'data-event': event.id, tabindex: '-1' } }, [
+    el(doc, 'p', { className: 'when' }, [
+      el(doc, 'time', { text: formatPackDate(event.date, event.precision, o.language), attrs: { datetime: event.date } }),
+      event.inArticle ? el(doc, 'span', { className: 'badge', text: o.t('cardInArticle') }) : null,
+    ]),
+    el(doc, 'p', { className: 'who', text: who }),
+    el(doc, 'p', { className: 'what', text: pick(event.text, o.locale) }),
+    sourcesLine(doc, event.sources, o.locale, o.t),
+  ]);
 }

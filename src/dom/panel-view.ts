@@ -3,7 +3,7 @@ import type { PackLocale } from '../lib/locale.ts';
 import type { MentionSummary } from '../lib/messages.ts';
 import { formatPackDate } from '../lib/dates.ts';
 import { articlePosition } from '../lib/record-summary.ts';
-import { pick, placeName, sourceNode, sourcesLine, type Translate } from './pack-text.ts';
+import { pick, placeName, recordEntry, sourceNode, type Translate } from './pack-text.ts';
 import { recordSummaryView } from './record-summary-view.ts';
 import { el } from './elements.ts';
 
@@ -120,19 +120,6 @@ function placeFilter(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElemen
   return el(doc, 'label', { className: 'place' }, [el(doc, 'span', { text: m.t('panelPlaceLabel') }), select]);
 }
 
-function timelineEntry(doc: Document, m: PanelModel, event: PackEvent): HTMLLIElement {
-  const who = [placeName(event.jurisdiction, m.language), pick(event.actor, m.locale)].filter(Boolean).join(' · ');
-  return el(doc, 'li', { className: `entry kind-${event.kind}${event.inArticle ? ' in-article' : ''}`, attrs: { 'data-event': event.id, tabindex: '-1' } }, [
-    el(doc, 'p', { className: 'when' }, [
-      el(doc, 'time', { text: formatPackDate(event.date, event.precision, m.language), attrs: { datetime: event.date } }),
-      event.inArticle ? el(doc, 'span', { className: 'badge', text: m.t('cardInArticle') }) : null,
-    ]),
-    el(doc, 'p', { className: 'who', text: who }),
-    el(doc, 'p', { className: 'what', text: pick(event.text, m.locale) }),
-    sourcesLine(doc, event.sources, m.locale, m.t),
-  ]);
-}
-
 function timeline(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElement {
   const filters = el(doc, 'fieldset', { className: 'filters' }, [el(doc, 'legend', { text: m.t('panelFilterLabel') })]);
   for (const kind of EVENT_KINDS) {
@@ -165,7 +152,7 @@ function timeline(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElement {
     }
     if (!m.kinds.has(event.kind) || (m.place !== null && event.jurisdiction !== m.place)) return;
     yearHeading(event.date.slice(0, 4));
-    list.append(timelineEntry(doc, m, event));
+    list.append(recordEntry(doc, event, m, 'entry'));
   });
   if (articleAt === events.length) {
     yearHeading(article.date.slice(0, 4));
