@@ -2,6 +2,7 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size, type Vi
 import type { Mention } from './engine.ts';
 import { buildCardContent, type CardContent, type CardContentOptions } from './card-content.ts';
 import { CARD_CSS } from './card-style.ts';
+import { findEntry } from './pack-text.ts';
 import { HOST_TAG } from './segments.ts';
 
 /**
@@ -130,7 +131,7 @@ export function createCard(doc: Document, o: CardOptions): Card {
     const target =
       eventId === null
         ? root.querySelector<HTMLElement>('#card-actions')
-        : [...root.querySelectorAll<HTMLElement>('li[data-event]')].find((item) => item.getAttribute('data-event') === eventId);
+        : findEntry(root, eventId);
     if (!target) return;
     target.focus({ preventScroll: true });
     root.scrollTo({ top: target.getBoundingClientRect().top - root.getBoundingClientRect().top + root.scrollTop - 8 });

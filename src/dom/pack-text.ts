@@ -60,3 +60,8 @@ export function recordEntry(doc: Document, event: PackEvent, o: EntryText, class
     sourcesLine(doc, event.sources, o.locale, o.t),
   ]);
 }
+
+/** The entry `recordEntry` built for this event, within `root`. */
+export function findEntry(root: ParentNode, eventId: string): HTMLElement | undefined {
+  return [...root.querySelectorAll<HTMLElement>('li[data-event]')].find((item) => item.getAttribute('data-event') === eventId);
+}

@@ -3,7 +3,7 @@ import type { PackLocale } from '../lib/locale.ts';
 import type { MentionSummary } from '../lib/messages.ts';
 import { formatPackDate } from '../lib/dates.ts';
 import { articlePosition } from '../lib/record-summary.ts';
-import { pick, placeName, recordEntry, sourceNode, type Translate } from './pack-text.ts';
+import { findEntry, pick, placeName, recordEntry, sourceNode, type Translate } from './pack-text.ts';
 import { recordSummaryView } from './record-summary-view.ts';
 import { el } from './elements.ts';
 
@@ -161,8 +161,7 @@ function timeline(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElement {
 
   const summary = recordSummaryView(doc, m.pack, m, false);
   summary.latest?.addEventListener('click', () => {
-    const id = summary.latestEvent?.id;
-    const entry = [...list.querySelectorAll<HTMLElement>('li[data-event]')].find((li) => li.getAttribute('data-event') === id);
+    const entry = summary.latestEvent && findEntry(list, summary.latestEvent.id);
     if (entry) {
       entry.scrollIntoView({ block: 'center' });
       entry.focus({ preventScroll: true });
