@@ -26,11 +26,19 @@ export function sourcesLine(doc: Document, sources: readonly PackSource[], local
   return line;
 }
 
+/** Making a DisplayNames costs far more than asking one: one per language, as for dates. */
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 /** A region code (or EU) named in the reader's language. */
 export function placeName(code: string | undefined, language: string): string {
   if (!code) return '';
   try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+    let names = regionNames.get(language);
+    if (!names) {
+      names = new Intl.DisplayNames([language], { type: 'region' });
+      regionNames.set(language, names);
+    }
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
