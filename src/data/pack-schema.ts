@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { NamePattern } from '../lib/matcher.ts';
+import { scriptOf, type NamePattern } from '../lib/matcher.ts';
 
 /**
  * The context pack format. A pack is data, never code or HTML: every string
@@ -120,13 +120,69 @@ const inDateOrder = <T extends { id: string; date: string }>() =>
     },
   );
 
-const namePattern = v.strictObject({
-  refersTo: v.picklist(['company', 'person']),
-  script: v.picklist(['latin', 'cyrillic', 'cjk', 'greek', 'arabic', 'hebrew', 'other']),
-  names: v.pipe(v.array(text), v.minLength(1, 'needs at least one name')),
-  endings: v.optional(v.array(text)),
-  wordBoundaries: v.optional(v.boolean()),
-});
+/** The scripts a pattern may be written in, each with the Unicode scripts its names' letters belong to. */
+export const SCRIPTS = {
+  latin: ['Latin'],
+  cyrillic: ['Cyrillic'],
+  greek: ['Greek'],
+  arabic: ['Arabic'],
+  hebrew: ['Hebrew'],
+  devanagari: ['Devanagari'],
+  bengali: ['Bengali'],
+  tamil: ['Tamil'],
+  malayalam: ['Malayalam'],
+  thai: ['Thai'],
+  georgian: ['Georgian'],
+  armenian: ['Armenian'],
+  hangul: ['Hangul'],
+  han: ['Han'],
+  // Japanese writes foreign names in katakana and the words after them (研究所) in kanji.
+  kana: ['Katakana', 'Hiragana', 'Han'],
+} as const;
+
+const words = v.optional(v.pipe(v.array(text), v.minLength(1, 'must list at least one, or be left out')));
+
+/**
+ * How one script or language writes a name: its spellings and the rules
+ * around them (see NamePattern in lib/matcher.ts for what each field does).
+ * Every word of a pattern must be written in the pattern's script, so a
+ * name cannot land where its rules do not hold.
+ */
+const namePattern = v.pipe(
+  v.strictObject({
+    refersTo: v.picklist(['company', 'person', 'other']),
+    script: v.picklist(Object.keys(SCRIPTS) as Array<keyof typeof SCRIPTS>),
+    names: v.pipe(v.array(text), v.minLength(1, 'needs at least one name')),
+    firstNames: words,
+    middleNames: words,
+    initials: v.optional(v.boolean()),
+    before: words,
+    after: words,
+    prefixes: words,
+    prefixJoiners: words,
+    endings: words,
+    apostropheEndings: v.optional(v.boolean()),
+    bounds: v.optional(v.picklist(['word', 'start', 'none'])),
+  }),
+  v.check(
+    (p) => p.refersTo === 'company' || (p.firstNames?.length ?? 0) > 0,
+    'a person, or someone else, is told apart by first names: firstNames is needed',
+  ),
+  v.check(
+    (p) => !p.firstNames || (!p.before && !p.after),
+    'lab words (before, after) belong to a company, not to a name with first names',
+  ),
+  v.check(
+    (p) => [...p.names, ...(p.firstNames ?? []), ...(p.before ?? []), ...(p.after ?? []), ...(p.prefixes ?? [])].every((word) => {
+      const script = scriptOf(word);
+      return script === null || (SCRIPTS[p.script] as readonly string[]).includes(script);
+    }),
+    (issue) => {
+      const p = issue.input as { script: keyof typeof SCRIPTS; names: string[] };
+      return `every name of a ${p.script} pattern must be written in that script (${p.names[0]} …)`;
+    },
+  ),
+);
 
 export const packSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and hyphens')),

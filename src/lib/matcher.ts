@@ -1,19 +1,47 @@
 /**
  * Finds a pack's names in plain text. Pure: the scanner hands it the joined
- * text of one block and maps the offsets back to DOM positions.
+ * text of one block and maps the offsets back to DOM positions. Everything
+ * about a name (its spellings, the letters a language attaches to it, who
+ * else bears it) is data in the pack; this file only knows how writing
+ * systems behave.
  */
 
 export type Referent = 'company' | 'person';
 
+/**
+ * Where a name must stand apart from the letters around it. `word`: on both
+ * sides (scripts written with spaces). `start`: before it only, for scripts
+ * that attach endings of any length (Korean particles, Bengali and Tamil
+ * case endings); the mark covers the name. `none`: scripts written without
+ * spaces (Chinese, Japanese, Thai).
+ */
+export type Bounds = 'word' | 'start' | 'none';
+
 export interface NamePattern {
-  /** What a match names: the company, or the person (the founder). */
-  refersTo: Referent;
-  /** Every spelling to match, case-insensitively, inflected forms included. */
+  /** What a match names: the company, the person (the founder), or someone else who bears the name and is never marked. */
+  refersTo: Referent | 'other';
+  /** Every spelling of the name itself, matched case-insensitively. */
   names: string[];
-  /** Optional endings a name may carry, such as possessives ("'s", "s"). */
+  /** A person's first names, one of which must come before the name. */
+  firstNames?: string[];
+  /** Patronymics or middle names that may stand between first name and name. */
+  middleNames?: string[];
+  /** Whether an initial ("V.") may stand between first name and name. */
+  initials?: boolean;
+  /** Words that may stand before the name and belong to the mention ("Laboratorija", "מעבדת"). */
+  before?: string[];
+  /** Words that may follow the name and belong to the mention ("Lab", "실험실"). */
+  after?: string[];
+  /** Letters that attach to the front of a word (Arabic و ب ل, Hebrew ב ה ל), up to three at once. */
+  prefixes?: string[];
+  /** What may sit between such a prefix and the name: a tatweel, a quote mark, a hyphen. */
+  prefixJoiners?: string[];
+  /** Endings the last word may carry ("s", Finnish "n", Hungarian "re"). */
   endings?: string[];
-  /** False for scripts written without word spaces (Chinese, Japanese, Korean). */
-  wordBoundaries?: boolean;
+  /** Whether any letters may follow an apostrophe (Turkish Kaspersky’nin, English Kaspersky's). */
+  apostropheEndings?: boolean;
+  /** Default `word`. */
+  bounds?: Bounds;
 }
 
 export interface NameMatch {
@@ -21,7 +49,7 @@ export interface NameMatch {
   start: number;
   end: number;
   refersTo: Referent;
-  /** The pack's spelling of the name that matched. */
+  /** The pack's spelling of the name at the heart of the match (no prefix, first name, lab word or ending). */
   name: string;
 }
 
@@ -35,14 +63,59 @@ export interface Matcher {
   anchorSpans(text: string): Array<[number, number]>;
 }
 
-/** Invisible characters a name may carry inside it: soft hyphen, zero-width space, non-joiner, joiner, word joiner, BOM. */
-const IGNORABLE = '[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
+/**
+ * Invisible characters a name may carry inside it: soft hyphen, zero-width
+ * space, non-joiner, joiner, word joiner, BOM; and the grave and acute
+ * accents that dictionaries and encyclopedias put on Russian and Ukrainian
+ * words to show the stress (Каспе́рского).
+ */
+const IGNORABLE = '(?:[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]|\\u0300|\\u0301)';
 const IGNORABLES = new RegExp(IGNORABLE, 'gu');
-const SPACE = `(?:${IGNORABLE}*[\\s\\u00A0])+${IGNORABLE}*`;
-const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]';
+/** Between two words of a name: white space, or the middle dot that joins a foreign name's parts in Chinese and Japanese. */
+const SPACE = `${IGNORABLE}*(?:[\\s\\u00A0]+|[\\s\\u00A0]*[\\u00B7\\u30FB\\u2027][\\s\\u00A0]*)${IGNORABLE}*`;
+/** Every apostrophe a writer may type, Hebrew geresh included: one stands for all. */
+const APOSTROPHES = "'\u2018\u2019\u02BC\u05F3`\u00B4";
+const APOSTROPHE = `[${APOSTROPHES}]`;
+
+/**
+ * Letters one writer types where another types the other: Persian keyboards
+ * write Arabic's ي and ك as ی and ک, final ي is often written ى, and the
+ * hamza on an alif is often left out.
+ */
+const VARIANTS = ['يیى', 'كک', 'اأإآ'];
 
 const SPECIAL = new Set('.*+?^${}()|[]\\/');
-const escapeChar = (c: string): string => (SPECIAL.has(c) ? `\\${c}` : c);
+function escapeChar(c: string): string {
+  if (APOSTROPHES.includes(c)) return APOSTROPHE;
+  const variants = VARIANTS.find((set) => set.includes(c));
+  if (variants) return `[${variants}]`;
+  return SPECIAL.has(c) ? `\\${c}` : c;
+}
+
+/**
+ * The scripts a name's letters can belong to. A name stands apart from the
+ * letters of its own script only: a Latin name touching Han, kana, Hangul
+ * or Thai ("Kasperskyは", "ของKaspersky") is bounded.
+ */
+const SCRIPTS = [
+  'Latin', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Armenian', 'Georgian', 'Devanagari', 'Bengali', 'Gurmukhi',
+  'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Khmer', 'Myanmar',
+  'Ethiopic', 'Hangul', 'Han', 'Hiragana', 'Katakana',
+];
+
+/** The script of a name's first letter, as a regular-expression property. */
+export function scriptOf(name: string): string | null {
+  for (const letter of name) {
+    if (!/\p{L}/u.test(letter)) continue;
+    return SCRIPTS.find((s) => new RegExp(`\\p{sc=${s}}`, 'u').test(letter)) ?? null;
+  }
+  return null;
+}
+
+/** A letter, mark or digit that would make the name part of a longer word of its own script. */
+function wordChar(script: string | null): string {
+  return `[${script ? `\\p{sc=${script}}` : '\\p{L}'}\\p{M}\\p{N}_]`;
+}
 
 /** A name as a pattern: any ignorable may sit between two of its letters. */
 function namePattern(name: string): string {
@@ -50,10 +123,36 @@ function namePattern(name: string): string {
   return words.map((word) => Array.from(word, escapeChar).join(`${IGNORABLE}*`)).join(SPACE);
 }
 
-function endingPattern(endings: readonly string[]): string {
-  if (endings.length === 0) return '';
-  const sorted = [...endings].sort((a, b) => b.length - a.length);
-  return `(?:${IGNORABLE}*(?:${sorted.map((e) => Array.from(e, escapeChar).join('')).join('|')}))?`;
+/** Several names as one alternation, longest first: at one position the first that fits wins. */
+function alternation(names: readonly string[]): string {
+  return [...names].sort((a, b) => b.length - a.length).map(namePattern).join('|');
+}
+
+/** The whole pattern of one entry of the pack, without its bounds. */
+function patternSource(p: NamePattern): string {
+  const some = (list: readonly string[] | undefined): list is string[] => list !== undefined && list.length > 0;
+  let core = `(?:${alternation(p.names)})`;
+  if (some(p.firstNames)) {
+    const between: string[] = [];
+    if (some(p.middleNames)) between.push(alternation(p.middleNames));
+    if (p.initials) between.push('\\p{Lu}\\.');
+    const middle = between.length > 0 ? `(?:(?:${between.join('|')})${SPACE})?` : '';
+    core = `(?:${alternation(p.firstNames)})${SPACE}${middle}${core}`;
+  } else {
+    if (some(p.before)) core = `(?:(?:${alternation(p.before)})${SPACE})?${core}`;
+    // Where words are not spaced, or endings attach (카스퍼스키랩), a lab word may follow without a space.
+    const gap = (p.bounds ?? 'word') === 'word' ? SPACE : `(?:${SPACE})?`;
+    if (some(p.after)) core = `${core}(?:${gap}(?:${alternation(p.after)}))?`;
+  }
+  if (some(p.prefixes)) {
+    const joiners = some(p.prefixJoiners) ? `(?:${p.prefixJoiners.map((j) => Array.from(j, escapeChar).join('')).join('|')}){0,3}` : '';
+    core = `(?:(?:${alternation(p.prefixes)}){1,3}${joiners})?${core}`;
+  }
+  const endings: string[] = [];
+  if (p.apostropheEndings) endings.push(`${APOSTROPHE}\\p{L}+`);
+  if (some(p.endings)) endings.push(alternation(p.endings));
+  if (endings.length > 0) core = `${core}(?:${IGNORABLE}*(?:${endings.join('|')}))?`;
+  return core;
 }
 
 /**
@@ -69,13 +168,14 @@ const FOLDS = 'kK\u212A sSſ åÅ\u212B ßẞ θΘϑϴ ωΩ\u2126 ΐ\u1FD3 ΰ\u1
 for (let c = 0x1f80; c < 0x1fb0; c += c % 16 === 7 ? 9 : 1) FOLDS.push(String.fromCharCode(c, c + 8));
 
 /**
- * A cheap test every match passes: the first letters of each name's longest
- * word (ignorables allowed between them, as in the full pattern), searched
+ * A cheap test every match passes: the first letters of the longest word of
+ * each name (not of first names or lab words, which a match may lack;
+ * ignorables allowed between them, as in the full pattern), searched
  * case-insensitively without the u flag. No lookbehind and few
- * alternatives, so it runs near the speed of a plain search. Built on the
- * first search of a frame's text. A letter beyond the BMP (Deseret, Adlam,
- * some Han) is folded, or even read as one, only under the u flag: a name
- * with one keeps the flag.
+ * alternatives, so it runs near the speed of a plain search. A letter
+ * beyond the BMP (Deseret, Adlam, some Han) is folded, or even read as one,
+ * only under the u flag: a name with one keeps the flag. The build writes
+ * it into the content script; the names themselves load where it hits.
  */
 export function anchorPattern(patterns: readonly NamePattern[]): RegExp {
   // Many names share an anchor ("Kaspersky", "Kaspersky Lab"): each is written out once.
@@ -97,12 +197,39 @@ export function anchorPattern(patterns: readonly NamePattern[]): RegExp {
   return new RegExp(sources.join('|'), /[\uD800-\uDFFF]/.test([...anchors].join('')) ? 'giu' : 'gi');
 }
 
+/** Searches text with anchors it is given: the content script's half of a matcher, before the names load. */
+export function anchorSearch(anchors: RegExp): Matcher['anchorSpans'] {
+  return (text) => {
+    const spans: Array<[number, number]> = [];
+    if (text.length === 0) return spans;
+    anchors.lastIndex = 0;
+    for (let m = anchors.exec(text); m !== null; m = anchors.exec(text)) spans.push([m.index, m.index + m[0].length]);
+    return spans;
+  };
+}
+
+/**
+ * Whether a match sits inside a web address or an e-mail address
+ * (www.kaspersky.com, dpo@kaspersky.com, https://…/kaspersky-lab): there it
+ * names a host, not the company, and is not a mention. A handle
+ * ("@Kaspersky") or a hashtag is.
+ */
+function inAddress(text: string, start: number, end: number): boolean {
+  const next = text.slice(end, end + 2);
+  if (/^[.@][\p{L}\p{N}]/u.test(next)) return true;
+  if (text[start - 1] === '.') return true;
+  // The run of text without spaces that the match ends: a scheme, www. or user@ in it makes it an address.
+  let from = start;
+  while (from > 0 && start - from < 256 && !/\s/u.test(text[from - 1] as string)) from--;
+  return /[a-z][a-z\d+.-]*:\/\/|(?:^|[^\p{L}\p{N}])www\.|[^\s@]@|[\p{L}\p{N}]\.\p{L}{2,}\//iu.test(text.slice(from, start));
+}
+
 const fold = (s: string): string => s.replace(IGNORABLES, '').replace(/[\s\u00A0]+/gu, ' ').toLowerCase();
 
-interface Entry {
-  folded: string;
-  name: string;
-  refersTo: Referent;
+interface Group {
+  refersTo: Referent | 'other';
+  /** The pattern's names, folded, longest first, for `NameMatch.name`. */
+  names: Array<{ folded: string; name: string }>;
 }
 
 export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
@@ -112,62 +239,55 @@ export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
   // no text at all; building and compiling a pattern is a real share of
   // what such a frame costs.
   let anchors: RegExp | null = null;
-  const anchorsOf = (): RegExp => (anchors ??= anchorPattern(patterns));
-  let full: { regex: RegExp; entries: Entry[] } | null = null;
-  const compileFull = (): { regex: RegExp; entries: Entry[] } => {
-    const bounded: Array<{ length: number; source: string }> = [];
-    const unbounded: Array<{ length: number; source: string }> = [];
-    const entries: Entry[] = [];
-    for (const pattern of patterns) {
-      const ending = endingPattern(pattern.endings ?? []);
-      const list = pattern.wordBoundaries !== false ? bounded : unbounded;
-      for (const name of pattern.names) {
-        list.push({ length: name.length, source: namePattern(name) + ending });
-        entries.push({ folded: fold(name), name, refersTo: pattern.refersTo });
-      }
-    }
-    // Longer names first: at one position the alternation takes the first that
-    // fits, so "Kaspersky Lab" wins over "Kaspersky" (and backtracks to it when
-    // the longer one is not followed by a word boundary). The word-boundary
-    // checks stand once around all bounded names: Unicode letter classes under
-    // the i flag are costly to compile.
-    const alternation = (list: Array<{ length: number; source: string }>): string =>
-      [...list].sort((a, b) => b.length - a.length).map((a) => a.source).join('|');
+  let full: { regex: RegExp; groups: Group[] } | null = null;
+  const compileFull = (): { regex: RegExp; groups: Group[] } => {
+    // One capturing group per pattern says whose match it is. Someone
+    // else's names come first: "Natalya Kaspersky" starts before the
+    // company's "Kaspersky", and the leftmost match wins.
+    const order = { other: 0, person: 1, company: 2 };
+    const sorted = patterns.filter((p) => p.names.length > 0).sort((a, b) => order[a.refersTo] - order[b.refersTo]);
     const parts: string[] = [];
-    if (bounded.length > 0) parts.push(`(?<!${WORD_CHAR})(?:${alternation(bounded)})(?!${WORD_CHAR})`);
-    if (unbounded.length > 0) parts.push(`(?:${alternation(unbounded)})`);
-    entries.sort((a, b) => b.folded.length - a.folded.length);
-    return { regex: new RegExp(parts.join('|'), 'giu'), entries };
-  };
-
-  const classify = (entries: Entry[], matched: string): Entry => {
-    const folded = fold(matched);
-    return entries.find((e) => folded.startsWith(e.folded)) ?? (entries[0] as Entry);
+    const groups: Group[] = [];
+    for (const p of sorted) {
+      const bounds = p.bounds ?? 'word';
+      const first = p.prefixes?.[0] ?? p.firstNames?.[0] ?? p.before?.[0] ?? (p.names[0] as string);
+      const last = p.after?.[0] ?? (p.names[0] as string);
+      const lead = bounds === 'none' ? '' : `(?<!${wordChar(scriptOf(first))})`;
+      const tail = bounds === 'word' ? `(?!${wordChar(scriptOf(last))})` : '';
+      parts.push(`${lead}(${patternSource(p)})${tail}`);
+      groups.push({
+        refersTo: p.refersTo,
+        names: p.names.map((name) => ({ folded: fold(name), name })).sort((a, b) => b.folded.length - a.folded.length),
+      });
+    }
+    return { regex: new RegExp(parts.join('|'), 'giu'), groups };
   };
 
   return {
     findAll(text: string): NameMatch[] {
       // Nearly all text holds no name: one cheap test spares the full pattern.
       if (text.length === 0) return [];
-      const prefilter = anchorsOf();
-      prefilter.lastIndex = 0;
-      if (!prefilter.test(text)) return [];
+      anchors ??= anchorPattern(patterns);
+      anchors.lastIndex = 0;
+      if (!anchors.test(text)) return [];
       const found: NameMatch[] = [];
-      const { regex, entries } = (full ??= compileFull());
+      const { regex, groups } = (full ??= compileFull());
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-        const entry = classify(entries, m[0]);
-        found.push({ start: m.index, end: m.index + m[0].length, refersTo: entry.refersTo, name: entry.name });
+        const at = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+        const group = groups[at];
+        if (!group || group.refersTo === 'other') continue;
+        const start = m.index;
+        const end = start + m[0].length;
+        if (inAddress(text, start, end)) continue;
+        const folded = fold(m[0]);
+        const core = group.names.find((n) => folded.includes(n.folded)) ?? group.names[0];
+        found.push({ start, end, refersTo: group.refersTo, name: core?.name ?? m[0] });
       }
       return found;
     },
     anchorSpans(text: string): Array<[number, number]> {
-      const spans: Array<[number, number]> = [];
-      if (text.length === 0) return spans;
-      const re = anchorsOf();
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
-      return spans;
+      return anchorSearch((anchors ??= anchorPattern(patterns)))(text);
     },
   };
 }

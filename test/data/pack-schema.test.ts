@@ -6,7 +6,10 @@ type Mutable = Record<string, unknown> & {
   events: Array<Record<string, unknown> & { sources: Array<Record<string, unknown>>; text: Record<string, string> }>;
   keyPoints: Array<Record<string, unknown> & { text: Record<string, string> }>;
   article: Record<string, unknown>;
+  patterns: Array<Record<string, unknown> & { names: string[]; refersTo: string; script: string }>;
 };
+const patternOf = (p: Mutable, refersTo: string, script: string) =>
+  p.patterns.find((x) => x.refersTo === refersTo && x.script === script) as Mutable['patterns'][number];
 const fresh = (): Mutable => structuredClone(kaspersky) as unknown as Mutable;
 
 /** The message parsePack throws for a pack changed by `edit`. */
@@ -45,6 +48,12 @@ describe('the pack schema', () => {
     ['events out of order', (p) => void p.events.reverse(), /events: events must be in date order/],
     ['an unknown event kind', (p) => void (p.events[0]!.kind = 'rumour'), /events\.0\.kind/],
     ['an unknown field', (p) => void (p.events[0]!.html = '<b>x</b>'), /events\.0\.html/],
+    ['a name in another script than its pattern says', (p) => void patternOf(p, 'company', 'latin').names.push('Касперский'), /patterns\.\d+: every name of a latin pattern must be written in that script/],
+    ['a person told apart by nothing', (p) => void delete patternOf(p, 'person', 'latin').firstNames, /patterns\.\d+: a person, or someone else, is told apart by first names/],
+    ['lab words on a person', (p) => void (patternOf(p, 'person', 'latin').after = ['Lab']), /patterns\.\d+: lab words/],
+    ['an unknown script', (p) => void (patternOf(p, 'company', 'greek').script = 'runic'), /patterns\.\d+\.script/],
+    ['unknown bounds', (p) => void (patternOf(p, 'company', 'thai').bounds = 'maybe'), /patterns\.\d+\.bounds/],
+    ['an empty list of endings', (p) => void (patternOf(p, 'company', 'latin').endings = []), /patterns\.\d+\.endings: must list at least one/],
   ])('rejects %s, naming the field', (_label, edit, message) => {
     expect(errorFor(edit)).toMatch(message);
   });
