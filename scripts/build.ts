@@ -9,6 +9,7 @@ import * as esbuild from 'esbuild';
 import { browserManifest, type Target } from './manifest.ts';
 import { renderIcons } from './icons.ts';
 import { parsePack } from '../src/data/pack-schema.ts';
+import { anchorsOf } from '../src/lib/matcher.ts';
 import { HIGHLIGHT_CSS } from '../src/dom/highlight-style.ts';
 import { DOM_CONSTANTS } from './dom-constants.ts';
 
@@ -23,6 +24,7 @@ const ENTRIES = {
 /** ES modules the content script loads on demand (web-accessible, see manifest.json). */
 const MODULES = {
   reader: 'src/content/reader.ts',
+  names: 'src/content/names.ts',
 };
 const STATIC: Array<[from: string, to: string]> = [
   ['src/popup/popup.html', 'popup.html'],
@@ -50,6 +52,14 @@ function writeStatic(target: Target): void {
   renderIcons(join(out, 'icons'));
 }
 
+/**
+ * The anchors of the pack's names, for the content script: it searches
+ * every frame for them and loads names.js only where one hits.
+ */
+export function anchorsDefine(): string {
+  return JSON.stringify(anchorsOf(parsePack(readJson(PACKS[0] as string), PACKS[0]).patterns));
+}
+
 function options(target: Target, kind: 'scripts' | 'modules'): esbuild.BuildOptions {
   return {
     absWorkingDir: ROOT,
@@ -70,7 +80,7 @@ function options(target: Target, kind: 'scripts' | 'modules'): esbuild.BuildOpti
     // The DOM's named constants, written as the numbers they are: each name
     // stays in the minified code (it is a property read), and every frame
     // loads the content script.
-    define: DOM_CONSTANTS,
+    define: { ...DOM_CONSTANTS, BACKSTORY_ANCHORS: anchorsDefine() },
     plugins: kind === 'modules' ? [] : [
       {
         name: 'backstory-static',

@@ -1,9 +1,8 @@
 // Content script: wires the pack, settings and messaging to the page session.
-import { compileMatcher } from '../lib/matcher.ts';
+import { anchorRegExp, deferredMatcher, type Matcher } from '../lib/matcher.ts';
+import type { Pack } from '../data/pack-schema.ts';
 import { packLocale } from '../lib/locale.ts';
 import { runsOn, type Settings } from '../lib/settings.ts';
-import { patterns } from '../data/kaspersky.pack.json';
-import type { Pack } from '../data/pack-schema.ts';
 import { STYLE_HIGHLIGHT } from '../dom/highlight-style.ts';
 import { startPageSession, type PageSession } from '../dom/page-session.ts';
 import { createCountReporter } from '../platform/count-reporter.ts';
@@ -13,13 +12,22 @@ import { shadowRootOf } from '../platform/shadow-roots.ts';
 import { languageOf, translatorWith } from '../platform/i18n.ts';
 import { importOwn } from '../platform/own-modules.ts';
 import type * as ReaderModule from './reader.ts';
+import type * as NamesModule from './names.ts';
+
+/** The anchors of the pack's names, written in by the build (scripts/build.ts) from the same pack as names.js. */
+declare const BACKSTORY_ANCHORS: string[];
 
 const forever = new AbortController().signal;
 const reporter = createCountReporter();
-// Only the names ship in the content script (the build validated the whole
-// pack); what the card shows comes from the background, and the code that
-// shows it from reader.js, once the page shows a mention.
-const matcher = compileMatcher(patterns as Pack['patterns']);
+// Only the anchors of the names ship in the content script; the names load
+// from names.js where an anchor hits (the build validated the whole pack),
+// what the card shows comes from the background, and the code that shows
+// it from reader.js, once the page shows a mention.
+const matcher = deferredMatcher(anchorRegExp(BACKSTORY_ANCHORS), async () => {
+  const names = (await importOwn('names.js')) as Partial<typeof NamesModule>;
+  if (!names.matcher) throw new Error('Backstory: names.js does not export its matcher');
+  return names.matcher as Matcher;
+});
 let session: PageSession | null = null;
 let applied = '';
 

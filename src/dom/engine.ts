@@ -274,6 +274,8 @@ export class MentionEngine {
       if (isInSkippedSubtree(text, this.#root)) rejected.add(block);
       else blocks.add(block);
     }
+    // The names load only where an anchor hit: most frames never need them.
+    if (blocks.size > 0) await matcher.prepare();
     for (const block of blocks) {
       if (this.#scheduler.due()) await this.#scheduler.slice();
       for (const segment of runsOf(block, this.#root)) {

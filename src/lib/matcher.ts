@@ -61,6 +61,8 @@ export interface Matcher {
    * any holds no name; the scanner runs it over whole stretches of a page.
    */
   anchorSpans(text: string): Array<[number, number]>;
+  /** Resolves once `findAll` may be called; the scanner awaits it when an anchor hits. */
+  prepare(): Promise<void>;
 }
 
 /**
@@ -178,7 +180,12 @@ for (let c = 0x1f80; c < 0x1fb0; c += c % 16 === 7 ? 9 : 1) FOLDS.push(String.fr
  * it into the content script; the names themselves load where it hits.
  */
 export function anchorPattern(patterns: readonly NamePattern[]): RegExp {
-  // Many names share an anchor ("Kaspersky", "Kaspersky Lab"): each is written out once.
+  return anchorRegExp(anchorsOf(patterns));
+}
+
+/** The anchors of `anchorPattern`, as plain text: the first letters of the longest word of each name, each once. */
+export function anchorsOf(patterns: readonly NamePattern[]): string[] {
+  // Many names share an anchor ("Kaspersky", "Kasperski"): each is written out once.
   const anchors = new Set<string>();
   for (const pattern of patterns) {
     for (const name of pattern.names) {
@@ -187,14 +194,19 @@ export function anchorPattern(patterns: readonly NamePattern[]): RegExp {
       anchors.add(Array.from(longest).slice(0, 4).join(''));
     }
   }
-  const sources = [...anchors].map((anchor) =>
+  return [...anchors];
+}
+
+/** The anchor search for anchors given as text (the build writes them into the content script). */
+export function anchorRegExp(anchors: readonly string[]): RegExp {
+  const sources = anchors.map((anchor) =>
     Array.from(anchor, (c) => {
       const fold = FOLDS.find((f) => f.includes(c));
       return fold ? `[${fold}]` : escapeChar(c);
     }).join(`${IGNORABLE}*`),
   );
   // A surrogate is half of a letter beyond the BMP.
-  return new RegExp(sources.join('|'), /[\uD800-\uDFFF]/.test([...anchors].join('')) ? 'giu' : 'gi');
+  return new RegExp(sources.join('|'), /[\uD800-\uDFFF]/.test(anchors.join('')) ? 'giu' : 'gi');
 }
 
 /** Searches text with anchors it is given: the content script's half of a matcher, before the names load. */
@@ -288,6 +300,37 @@ export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
     },
     anchorSpans(text: string): Array<[number, number]> {
       return anchorSearch((anchors ??= anchorPattern(patterns)))(text);
+    },
+    prepare: () => Promise.resolve(),
+  };
+}
+
+/**
+ * A matcher that holds only the anchors and loads the names where one
+ * hits. Every frame of every page runs the content script, and most hold
+ * no anchor: they never load, parse or compile the names of every script.
+ * `anchors` must be `anchorPattern` of the names `load` brings (the build
+ * writes it from the same pack, and a test holds the two together).
+ */
+export function deferredMatcher(anchors: RegExp, load: () => Promise<Matcher>): Matcher {
+  let loaded: Matcher | null = null;
+  let loading: Promise<void> | null = null;
+  const search = anchorSearch(anchors);
+  return {
+    findAll(text: string): NameMatch[] {
+      if (!loaded) throw new Error('matcher: findAll before prepare() resolved');
+      return loaded.findAll(text);
+    },
+    anchorSpans: search,
+    prepare(): Promise<void> {
+      loading ??= load().then(
+        (matcher) => void (loaded = matcher),
+        (error: unknown) => {
+          loading = null; // a later scan may try again
+          throw error;
+        },
+      );
+      return loading;
     },
   };
 }

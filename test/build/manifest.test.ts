@@ -55,7 +55,7 @@ describe('browserManifest', () => {
     // The content script imports reader.js on the first page with a mention;
     // use_dynamic_url keeps pages from probing a fixed address to detect us.
     for (const m of [chrome, firefox]) {
-      expect(m.web_accessible_resources).toEqual([{ resources: ['reader.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+      expect(m.web_accessible_resources).toEqual([{ resources: ['reader.js', 'names.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
     }
   });
 

@@ -41,9 +41,9 @@ describe.each(BROWSERS)('%s: no network access', (name) => {
     await new Promise((r) => setTimeout(r, 500));
 
     const own = ctx.server.origin;
-    // The reader's module, loaded from the extension itself (Chrome asks for
-    // it under its per-session address, then its own): no network.
-    const isReader = (url: string): boolean => /^(chrome|moz)-extension:\/\/[^/]+\/reader\.js$/.test(url);
+    // The names and the reader's module, loaded from the extension itself
+    // (Chrome asks for each under its per-session address, then its own): no network.
+    const isReader = (url: string): boolean => /^(chrome|moz)-extension:\/\/[^/]+\/(reader|names)\.js$/.test(url);
     const foreign = requests.filter((url) => !url.startsWith(`${own}/demo/`) && url !== `${own}/favicon.ico` && !isReader(url));
     expect(foreign).toEqual([]);
     expect(requests.filter((url) => url.startsWith(`${own}/demo/`))).toEqual([`${own}/demo/index.html`]);
@@ -75,11 +75,11 @@ describe('chromium: the background makes no request', () => {
 describe('chromium: pages cannot probe for Backstory', () => {
   const ctx = withExtension('chromium');
 
-  it('answers no page that asks for its files at their fixed address, the reader module included', async () => {
+  it('answers no page that asks for its files at their fixed address, the reader and names modules included', async () => {
     const page = await ctx.session.openPage(ctx.server.url('/demo/index.html'));
     const tabId = await ctx.session.latestTabId();
     // Backstory runs on this page (its badge counts the mentions), so the
-    // content script has begun loading reader.js under its per-session address.
+    // content script has loaded names.js and begun loading reader.js under their per-session addresses.
     await eventually(() => ctx.session.badgeText(tabId), '12');
     const answers = await page.evaluate(async (base) => {
       const probe = async (path: string): Promise<string> => {
@@ -89,9 +89,9 @@ describe('chromium: pages cannot probe for Backstory', () => {
           return 'refused';
         }
       };
-      return { reader: await probe('reader.js'), manifest: await probe('manifest.json') };
+      return { reader: await probe('reader.js'), names: await probe('names.js'), manifest: await probe('manifest.json') };
     }, ctx.session.extensionBase);
-    expect(answers).toEqual({ reader: 'refused', manifest: 'refused' });
+    expect(answers).toEqual({ reader: 'refused', names: 'refused', manifest: 'refused' });
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorPattern, compileMatcher } from '../../src/lib/matcher.ts';
+import { anchorPattern, anchorRegExp, anchorsOf, compileMatcher, deferredMatcher } from '../../src/lib/matcher.ts';
 import { kasperskyPack } from '../../src/data/packs.ts';
 
 const matcher = compileMatcher(kasperskyPack.patterns);
@@ -356,5 +356,40 @@ describe('matcher: the anchor search', () => {
       }
     }
     expect(missed).toEqual([]);
+  });
+});
+
+describe('matcher: names that load where an anchor hits', () => {
+  const text = 'Kasperle, Kaspersky and كاسبرسكي, not Kasparov';
+
+  it('searches the same anchors the full matcher does, from the anchors as text', () => {
+    const deferred = deferredMatcher(anchorRegExp(anchorsOf(kasperskyPack.patterns)), () => Promise.resolve(matcher));
+    expect(deferred.anchorSpans(text)).toEqual(matcher.anchorSpans(text));
+    expect(anchorRegExp(anchorsOf(kasperskyPack.patterns)).source).toBe(anchorPattern(kasperskyPack.patterns).source);
+  });
+
+  it('loads the names once, on the first prepare, and finds with them', async () => {
+    let loads = 0;
+    const deferred = deferredMatcher(anchorPattern(kasperskyPack.patterns), () => {
+      loads++;
+      return Promise.resolve(matcher);
+    });
+    expect(loads).toBe(0);
+    expect(() => deferred.findAll(text)).toThrow(/before prepare/);
+    await Promise.all([deferred.prepare(), deferred.prepare()]);
+    await deferred.prepare();
+    expect(loads).toBe(1);
+    expect(deferred.findAll(text).map((m) => text.slice(m.start, m.end))).toEqual(['Kaspersky', 'كاسبرسكي']);
+  });
+
+  it('says why the names did not load, and tries again next time', async () => {
+    let fail = true;
+    const deferred = deferredMatcher(anchorPattern(kasperskyPack.patterns), () =>
+      fail ? Promise.reject(new Error('Backstory could not load its names.js')) : Promise.resolve(matcher),
+    );
+    await expect(deferred.prepare()).rejects.toThrow(/names\.js/);
+    fail = false;
+    await deferred.prepare();
+    expect(deferred.findAll(text)).toHaveLength(2);
   });
 });
