@@ -67,9 +67,13 @@ function mentionList(doc: Document, m: PanelModel, h: PanelHandlers): HTMLElemen
   });
   const items = m.mentions.map((mention, i) => {
     const item = el(doc, 'li', { attrs: { role: 'option', id: `mention-${i}`, 'aria-selected': 'false' } }, [
-      mention.before,
-      el(doc, 'mark', { text: mention.match }),
-      mention.after,
+      // The page's sentence keeps its own direction (Arabic and Hebrew read
+      // right to left) whatever the panel's language; the tag after it stays in ours.
+      el(doc, 'bdi', { className: 'snippet', attrs: { dir: 'auto' } }, [
+        mention.before,
+        el(doc, 'mark', { text: mention.match }),
+        mention.after,
+      ]),
       mention.refersTo === 'person' ? el(doc, 'span', { className: 'tag', text: m.t('panelFounder') }) : null,
     ]);
     item.addEventListener('click', () => {

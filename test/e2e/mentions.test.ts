@@ -37,6 +37,18 @@ describe.each(BROWSERS)('%s: mentions on real pages', (name) => {
     await page.close();
   });
 
+  it.each(['ar', 'he', 'th', 'hi', 'ja'])('counts every mention in sentences of real %s pages, and changes none of them', async (lang) => {
+    // Arabic and Hebrew right to left with prefixes, Thai without spaces,
+    // Devanagari, Japanese with Latin names touching kana and kanji.
+    const { page, tabId } = await open(`/fixtures/scripts/${lang}.html`);
+    const expected = (await page.evaluate(() => document.documentElement.dataset.expected)) as string;
+    expect(Number(expected)).toBeGreaterThan(5);
+    expect(await badge(tabId, expected)).toBe(expected);
+    expect(await marked(page)).toBe(Number(expected));
+    expect(await page.evaluate(() => (window as unknown as { __mutations: unknown[] }).__mutations)).toEqual([]);
+    await page.close();
+  });
+
   it('counts the twelve mentions of the Dutch source article', async () => {
     const { page, tabId } = await open('/demo/index.html');
     expect(await badge(tabId, '12')).toBe('12');

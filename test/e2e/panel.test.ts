@@ -189,6 +189,27 @@ describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
     await other.close();
   });
 
+  it('lists the sentences of a right-to-left page the right way round, each name marked', async () => {
+    const hebrew = await ctx.session.openPage(ctx.server.url('/fixtures/scripts/he.html'));
+    const hebrewTab = await ctx.session.latestTabId();
+    await eventually(() => ctx.session.badgeText(hebrewTab), '8');
+    const panel = await ctx.session.openExtensionPage(`popup.html?tab=${hebrewTab}`, '#mention-count[data-count]');
+    const items = await panel.$$eval('[role="listbox"] [role="option"]', (els) =>
+      els.map((item) => {
+        const snippet = item.querySelector('.snippet') as HTMLElement;
+        return { dir: snippet.getAttribute('dir'), shown: getComputedStyle(snippet).direction, mark: snippet.querySelector('mark')?.textContent };
+      }),
+    );
+    expect(items).toHaveLength(8);
+    for (const item of items) {
+      expect(item.dir).toBe('auto');
+      expect(item.shown).toBe('rtl');
+      expect(item.mark).toMatch(/קספרסקי/);
+    }
+    await panel.close();
+    await hebrew.close();
+  });
+
   it('says when a page has no mentions', async () => {
     const empty = await ctx.session.openPage(ctx.server.url('/fixtures/empty.html'));
     const emptyTab = await ctx.session.latestTabId();
