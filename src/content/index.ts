@@ -1,5 +1,5 @@
 // Content script: wires the pack, settings and messaging to the page session.
-import { anchorRegExp, deferredMatcher, type Matcher } from '../lib/matcher.ts';
+import { anchorsFrom, deferredMatcher, type Matcher } from '../lib/matcher.ts';
 import type { Pack } from '../data/pack-schema.ts';
 import { packLocale } from '../lib/locale.ts';
 import { runsOn, type Settings } from '../lib/settings.ts';
@@ -23,7 +23,7 @@ const reporter = createCountReporter();
 // from names.js where an anchor hits (the build validated the whole pack),
 // what the card shows comes from the background, and the code that shows
 // it from reader.js, once the page shows a mention.
-const matcher = deferredMatcher(anchorRegExp(BACKSTORY_ANCHORS), async () => {
+const matcher = deferredMatcher(anchorsFrom(BACKSTORY_ANCHORS), async () => {
   const names = (await importOwn('names.js')) as Partial<typeof NamesModule>;
   if (!names.matcher) throw new Error('Backstory: names.js does not export its matcher');
   return names.matcher as Matcher;
