@@ -221,43 +221,72 @@ const ANCHOR_GAP = '[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF\\u0300-\\u0301]*';
  * times slower on English pages. A block test is cheap.
  */
 export function anchorsFrom(anchors: readonly string[]): Anchors {
-  const source = (list: readonly string[]): string =>
-    list.map((anchor) => Array.from(anchor, (c) => {
-      const fold = FOLDS.find((f) => f.includes(c));
-      return fold ? `[${fold}]` : escapeChar(c);
-    }).join(ANCHOR_GAP)).join('|');
-  // A surrogate is half of a letter beyond the BMP, folded or even read as one only under the u flag.
-  const flags = (list: readonly string[]): string => (/[\uD800-\uDFFF]/.test(list.join('')) ? 'giu' : 'gi');
-  const everywhere = anchors.filter((a) => /^[\p{sc=Latin}\p{sc=Cyrillic}\p{sc=Greek}\uD800-\uDFFF]/u.test(a));
-  const elsewhere = anchors.filter((a) => !everywhere.includes(a));
-  const regexps = [everywhere, elsewhere].filter((list) => list.length > 0).map((list) => new RegExp(source(list), flags(list)));
-  // The 128-letter blocks the other anchors start in.
-  const firsts = elsewhere.flatMap((a) => [a, a.toUpperCase(), a.toLowerCase()].map((c) => c.charCodeAt(0) & ~0x7f));
-  const blocks = [...new Set(firsts)].sort((a, b) => a - b);
-  const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
-  const gate = blocks.length > 0 ? new RegExp(`[${blocks.map((b) => `${hex(b)}-${hex(b + 0x7f)}`).join('')}]`) : null;
-  const [first, second] = everywhere.length > 0 ? regexps : [null, regexps[0]];
-  const search = (re: RegExp | null | undefined, text: string, spans: Array<[number, number]>): void => {
-    if (!re) return;
+  interface Group {
+    regex: RegExp;
+    /** Letters of the 128-letter blocks the group's anchors start in, in either case; null: search everywhere. */
+    gate: RegExp | null;
+  }
+  // Built on the first search, not when a frame starts: many frames never hold any text.
+  let built: { regexps: RegExp[]; everywhere: RegExp | null; gate: RegExp | null; groups: Group[] } | null = null;
+  const build = (): NonNullable<typeof built> => {
+    const source = (list: readonly string[]): string =>
+      list.map((anchor) => Array.from(anchor, (c) => {
+        const fold = FOLDS.find((f) => f.includes(c));
+        return fold ? `[${fold}]` : escapeChar(c);
+      }).join(ANCHOR_GAP)).join('|');
+    // A surrogate is half of a letter beyond the BMP, folded or even read as one only under the u flag.
+    const regex = (list: readonly string[]): RegExp => new RegExp(source(list), /[\uD800-\uDFFF]/.test(list.join('')) ? 'giu' : 'gi');
+    const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+    const blocksOf = (list: readonly string[]): number[] =>
+      [...new Set(list.flatMap((a) => [a, a.toUpperCase(), a.toLowerCase()].map((c) => c.charCodeAt(0) & ~0x7f)))].sort((x, y) => x - y);
+    const gateOf = (blocks: readonly number[]): RegExp => new RegExp(`[${blocks.map((c) => `${hex(c)}-${hex(c + 0x7f)}`).join('')}]`);
+    const common = anchors.filter((a) => /^[\p{sc=Latin}\p{sc=Cyrillic}\p{sc=Greek}\uD800-\uDFFF]/u.test(a));
+    const others = anchors.filter((a) => !common.includes(a));
+    // One expression per block of first letters, so a stretch of Arabic text runs the Arabic anchors only.
+    const byBlock = new Map<number, string[]>();
+    for (const a of others) {
+      const block = (a.charCodeAt(0) & ~0x7f);
+      byBlock.set(block, [...(byBlock.get(block) ?? []), a]);
+    }
+    const groups = [...byBlock.values()].map((list) => ({ regex: regex(list), gate: gateOf(blocksOf(list)) }));
+    const everywhere = common.length > 0 ? regex(common) : null;
+    return {
+      regexps: [...(everywhere ? [everywhere] : []), ...groups.map((g) => g.regex)],
+      everywhere,
+      gate: others.length > 0 ? gateOf(blocksOf(others)) : null,
+      groups,
+    };
+  };
+  const search = (re: RegExp, text: string, spans: Array<[number, number]>): void => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
   };
-  const has = (re: RegExp | null | undefined, text: string): boolean => {
-    if (!re) return false;
+  const has = (re: RegExp, text: string): boolean => {
     re.lastIndex = 0;
     return re.test(text);
   };
   return {
-    regexps,
-    test: (text) => has(first, text) || (gate !== null && gate.test(text) && has(second, text)),
+    get regexps() {
+      return (built ??= build()).regexps;
+    },
+    test(text) {
+      const { everywhere, gate, groups } = (built ??= build());
+      if (everywhere && has(everywhere, text)) return true;
+      return gate !== null && gate.test(text) && groups.some((g) => g.gate?.test(text) && has(g.regex, text));
+    },
     spans(text) {
       const spans: Array<[number, number]> = [];
       if (text.length === 0) return spans;
-      search(first, text, spans);
+      const { everywhere, gate, groups } = (built ??= build());
+      if (everywhere) search(everywhere, text, spans);
       if (gate?.test(text)) {
-        const before = spans.length;
-        search(second, text, spans);
-        if (before > 0 && spans.length > before) spans.sort((a, b) => a[0] - b[0]);
+        let searched = 0;
+        for (const g of groups) {
+          if (!g.gate?.test(text)) continue;
+          search(g.regex, text, spans);
+          searched++;
+        }
+        if (searched > 0) spans.sort((x, y) => x[0] - y[0]);
       }
       return spans;
     },
