@@ -1,5 +1,5 @@
 // Content script: wires the pack, settings and messaging to the page session.
-import { anchorsFrom, deferredMatcher, type Matcher } from '../lib/matcher.ts';
+import { anchorsFrom, deferredMatcher } from '../lib/matcher.ts';
 import type { Pack } from '../data/pack-schema.ts';
 import { packLocale } from '../lib/locale.ts';
 import { runsOn, type Settings } from '../lib/settings.ts';
@@ -26,7 +26,7 @@ const reporter = createCountReporter();
 const matcher = deferredMatcher(anchorsFrom(BACKSTORY_ANCHORS), async () => {
   const names = (await importOwn('names.js')) as Partial<typeof NamesModule>;
   if (!names.matcher) throw new Error('Backstory: names.js does not export its matcher');
-  return names.matcher as Matcher;
+  return names.matcher;
 });
 let session: PageSession | null = null;
 let applied = '';

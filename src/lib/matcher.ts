@@ -71,7 +71,7 @@ export interface Matcher {
  * accents that dictionaries and encyclopedias put on Russian and Ukrainian
  * words to show the stress (Каспе́рского).
  */
-const IGNORABLE = '(?:[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]|\\u0300|\\u0301)';
+const IGNORABLE = '[\\u0300-\\u0301\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
 const IGNORABLES = new RegExp(IGNORABLE, 'gu');
 /** Between two words of a name: white space, or the middle dot that joins a foreign name's parts in Chinese and Japanese. */
 const SPACE = `${IGNORABLE}*(?:[\\s\\u00A0]+|[\\s\\u00A0]*[\\u00B7\\u30FB\\u2027][\\s\\u00A0]*)${IGNORABLE}*`;
@@ -105,11 +105,15 @@ const SCRIPTS = [
   'Ethiopic', 'Hangul', 'Han', 'Hiragana', 'Katakana',
 ];
 
+let scriptTests: Array<[string, RegExp]> | null = null;
+
 /** The script of a name's first letter, as a regular-expression property. */
 export function scriptOf(name: string): string | null {
   for (const letter of name) {
     if (!/\p{L}/u.test(letter)) continue;
-    return SCRIPTS.find((s) => new RegExp(`\\p{sc=${s}}`, 'u').test(letter)) ?? null;
+    // Made once: the schema asks this of every word of a pack.
+    scriptTests ??= SCRIPTS.map((s) => [s, new RegExp(`\\p{sc=${s}}`, 'u')]);
+    return scriptTests.find(([, test]) => test.test(letter))?.[0] ?? null;
   }
   return null;
 }
@@ -207,8 +211,6 @@ export interface Anchors {
   spans(text: string): Array<[number, number]>;
 }
 
-/** Between the letters of an anchor: one class (not the alternation of IGNORABLE), which the search runs faster with. */
-const ANCHOR_GAP = '[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF\\u0300-\\u0301]*';
 
 /**
  * The anchor search for anchors given as text (the build writes them into
@@ -227,13 +229,13 @@ export function anchorsFrom(anchors: readonly string[]): Anchors {
     readonly gate: RegExp;
   }
   // Built on the first search, not when a frame starts: many frames never hold any text.
-  let built: { regexps: RegExp[]; everywhere: RegExp | null; gate: RegExp | null; groups: Group[] } | null = null;
+  let built: { everywhere: RegExp | null; gate: RegExp | null; groups: Group[] } | null = null;
   const build = (): NonNullable<typeof built> => {
     const source = (list: readonly string[]): string =>
       list.map((anchor) => Array.from(anchor, (c) => {
         const fold = FOLDS.find((f) => f.includes(c));
         return fold ? `[${fold}]` : escapeChar(c);
-      }).join(ANCHOR_GAP)).join('|');
+      }).join(`${IGNORABLE}*`)).join('|');
     // A surrogate is half of a letter beyond the BMP, folded or even read as one only under the u flag.
     const regex = (list: readonly string[]): RegExp => new RegExp(source(list), /[\uD800-\uDFFF]/.test(list.join('')) ? 'giu' : 'gi');
     const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
@@ -273,7 +275,6 @@ export function anchorsFrom(anchors: readonly string[]): Anchors {
     });
     const everywhere = common.length > 0 ? regex(common) : null;
     return {
-      regexps: [...(everywhere ? [everywhere] : []), ...groups.map((g) => g.regex)],
       everywhere,
       gate: others.length > 0 ? gateOf(blocksOf(others)) : null,
       groups,
@@ -288,8 +289,10 @@ export function anchorsFrom(anchors: readonly string[]): Anchors {
     return re.test(text);
   };
   return {
+    // Makes every group's expression: for tests and tools, never on a page's path.
     get regexps() {
-      return (built ??= build()).regexps;
+      const { everywhere, groups } = (built ??= build());
+      return [...(everywhere ? [everywhere] : []), ...groups.map((g) => g.regex)];
     },
     test(text) {
       const { everywhere, gate, groups } = (built ??= build());
