@@ -173,7 +173,7 @@ const namePattern = v.pipe(
     'lab words (before, after) belong to a company, not to a name with first names',
   ),
   v.check(
-    (p) => [...p.names, ...(p.firstNames ?? []), ...(p.before ?? []), ...(p.after ?? []), ...(p.prefixes ?? [])].every((word) => {
+    (p) => [...p.names, ...(p.firstNames ?? []), ...(p.middleNames ?? []), ...(p.before ?? []), ...(p.after ?? []), ...(p.prefixes ?? [])].every((word) => {
       const script = scriptOf(word);
       return script === null || (SCRIPTS[p.script] as readonly string[]).includes(script);
     }),
