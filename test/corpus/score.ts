@@ -1,7 +1,7 @@
 /**
  * Scores a matcher on the names corpus: for each language, the correctly
  * spelled mentions found, the misspellings found (counted apart), and the
- * marks that are no mention. Shared by the corpus test and its report.
+ * marks that are no mention, for the corpus test.
  */
 import type { Matcher } from '../../src/lib/matcher.ts';
 import corpus from './names.json';

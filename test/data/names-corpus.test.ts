@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/lib/matcher.ts';
 import { kasperskyPack } from '../../src/data/packs.ts';
@@ -41,5 +42,20 @@ describe('names corpus: real sentences in many languages', () => {
   it('tells the founder from the company by his first name', () => {
     expect(total('founder')).toBeGreaterThanOrEqual(20);
     expect(total('founderAsPerson')).toBe(total('founder'));
+  });
+});
+
+describe('names corpus: the page per script of the browser tier', () => {
+  // test/e2e/fixtures/scripts/*.html are sentences of this corpus; their data-expected is the corpus's hand count.
+  const counted = new Map(corpusPages.flatMap((p) => p.sentences).map((s) => [s.text, s.mentions.filter((m) => !m.startsWith('-')).length]));
+  const unescape = (html: string): string => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+
+  it.each(['ar', 'he', 'th', 'hi', 'ja'])('%s holds corpus sentences only, and expects their hand count', (lang) => {
+    const html = readFileSync(new URL(`../e2e/fixtures/scripts/${lang}.html`, import.meta.url), 'utf8');
+    const sentences = [...html.matchAll(/<p data-source="[^"]*">([^<]*)<\/p>/g)].map((m) => unescape(m[1] as string));
+    expect(sentences.length).toBeGreaterThan(5);
+    for (const text of sentences) expect(counted.has(text), text).toBe(true);
+    const expected = Number(/data-expected="(\d+)"/.exec(html)?.[1]);
+    expect(sentences.reduce((n, text) => n + (counted.get(text) ?? 0), 0)).toBe(expected);
   });
 });
