@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 import { browserManifest, type Target } from './manifest.ts';
 import { renderIcons } from './icons.ts';
 import { parsePack } from '../src/data/pack-schema.ts';
-import { anchorsOf } from '../src/lib/matcher.ts';
+import { anchorSources, anchorsOf } from '../src/lib/matcher.ts';
 import { HIGHLIGHT_CSS } from '../src/dom/highlight-style.ts';
 import { DOM_CONSTANTS } from './dom-constants.ts';
 
@@ -53,11 +53,12 @@ function writeStatic(target: Target): void {
 }
 
 /**
- * The anchors of the pack's names, for the content script: it searches
- * every frame for them and loads names.js only where one hits.
+ * The search for the anchors of the pack's names, finished, for the content
+ * script: it searches every frame with it and loads names.js only where an
+ * anchor hits.
  */
 export function anchorsDefine(): string {
-  return JSON.stringify(anchorsOf(parsePack(readJson(PACKS[0] as string), PACKS[0]).patterns));
+  return JSON.stringify(anchorSources(anchorsOf(parsePack(readJson(PACKS[0] as string), PACKS[0]).patterns)));
 }
 
 function options(target: Target, kind: 'scripts' | 'modules'): esbuild.BuildOptions {

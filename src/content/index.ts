@@ -1,5 +1,5 @@
 // Content script: wires the pack, settings and messaging to the page session.
-import { anchorsFrom, deferredMatcher } from '../lib/matcher.ts';
+import { anchorSearch, deferredMatcher, type AnchorSources } from '../lib/matcher.ts';
 import type { Pack } from '../data/pack-schema.ts';
 import { packLocale } from '../lib/locale.ts';
 import { runsOn, type Settings } from '../lib/settings.ts';
@@ -14,8 +14,8 @@ import { importOwn } from '../platform/own-modules.ts';
 import type * as ReaderModule from './reader.ts';
 import type * as NamesModule from './names.ts';
 
-/** The anchors of the pack's names, written in by the build (scripts/build.ts) from the same pack as names.js. */
-declare const BACKSTORY_ANCHORS: string[];
+/** The search for the anchors of the pack's names, written in by the build (scripts/build.ts) from the same pack as names.js. */
+declare const BACKSTORY_ANCHORS: AnchorSources;
 
 const forever = new AbortController().signal;
 const reporter = createCountReporter();
@@ -23,10 +23,11 @@ const reporter = createCountReporter();
 // from names.js where an anchor hits (the build validated the whole pack),
 // what the card shows comes from the background, and the code that shows
 // it from reader.js, once the page shows a mention.
-const matcher = deferredMatcher(anchorsFrom(BACKSTORY_ANCHORS), async () => {
+const anchors = anchorSearch(BACKSTORY_ANCHORS);
+const matcher = deferredMatcher(anchors, async () => {
   const names = (await importOwn('names.js')) as Partial<typeof NamesModule>;
-  if (!names.matcher) throw new Error('Backstory: names.js does not export its matcher');
-  return names.matcher;
+  if (!names.matcherWith) throw new Error('Backstory: names.js does not export its matcher');
+  return names.matcherWith(anchors);
 });
 let session: PageSession | null = null;
 let applied = '';

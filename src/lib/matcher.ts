@@ -184,7 +184,7 @@ for (let c = 0x1f80; c < 0x1fb0; c += c % 16 === 7 ? 9 : 1) FOLDS.push(String.fr
  * it into the content script; the names themselves load where it hits.
  */
 export function anchorPattern(patterns: readonly NamePattern[]): Anchors {
-  return anchorsFrom(anchorsOf(patterns));
+  return anchorSearch(anchorSources(anchorsOf(patterns)));
 }
 
 /** The anchors of `anchorPattern`, as plain text: the first letters of the longest word of each name, each once. */
@@ -211,107 +211,120 @@ export interface Anchors {
   spans(text: string): Array<[number, number]>;
 }
 
+/** Anchors as data, for the build to write into the content script: each as its letters, each letter as the expression that matches it. */
+export interface AnchorSet {
+  letters: string[][];
+  flags: string;
+}
 
 /**
- * The anchor search for anchors given as text (the build writes them into
- * the content script). Anchors of Latin and Cyrillic names are one
- * expression, searched everywhere. The others are a second one, searched
- * only in text that holds a letter of their Unicode blocks: V8 skips ahead
- * through text by a table of the first letters an expression can start
- * with, folded to 128 places, and letters of many scripts fill it (卡 and
- * 카 fall where a and t do), which made one expression of every anchor six
- * times slower on English pages. A block test is cheap.
+ * The anchor search as data, finished: the build works it out from the
+ * pack and writes it into the content script, which only makes the
+ * expressions (every frame of every page runs the content script, and
+ * working this out cost Chromium a third of a millisecond a frame).
  */
-export function anchorsFrom(anchors: readonly string[]): Anchors {
-  interface Group {
-    readonly regex: RegExp;
-    /** Letters of the 128-letter blocks the group's anchors start in, in either case. */
-    readonly gate: RegExp;
+export interface AnchorSources {
+  /** The anchors of Latin and Cyrillic names, searched in all text. */
+  common: AnchorSet | null;
+  /** A class of the Unicode blocks the other anchors start in: text without one of its letters holds none of them. */
+  gate: string | null;
+  /** The other anchors, searched from the first letter of the gate on. */
+  others: AnchorSet | null;
+}
+
+/**
+ * The anchor search for anchors given as text. Anchors of Latin and
+ * Cyrillic names are one expression, searched everywhere. The others (Arabic,
+ * Han, Thai...) are a second one, searched only from the first letter of
+ * their blocks on: V8 skips ahead through text by a table of the first
+ * letters an expression can start with, folded to 128 places, and letters
+ * of many scripts fill it (卡 and 카 fall where a and t do), which made one
+ * expression of every anchor six times slower on English pages.
+ */
+export function anchorSources(anchors: readonly string[]): AnchorSources {
+  const set = (list: readonly string[]): AnchorSet | null =>
+    list.length === 0
+      ? null
+      : {
+          letters: list.map((anchor) => Array.from(anchor, (c) => {
+            const fold = FOLDS.find((f) => f.includes(c));
+            return fold ? `[${fold}]` : escapeChar(c);
+          })),
+          // A surrogate is half of a letter beyond the BMP, folded or even read as one only under the u flag.
+          flags: /[\uD800-\uDFFF]/.test(list.join('')) ? 'giu' : 'gi',
+        };
+  // Latin and Cyrillic letters (and surrogates), told by their code alone.
+  const isCommon = (c: number): boolean =>
+    (c < 0x0530 && (c < 0x0370 || c >= 0x0400)) || (c >= 0x1d00 && c < 0x2000) || (c >= 0x2100 && c < 0x2150) || (c >= 0xd800 && c < 0xe000) || (c >= 0xfb00 && c < 0xfb07);
+  const common = anchors.filter((a) => isCommon(a.charCodeAt(0)));
+  const others = anchors.filter((a) => !common.includes(a));
+  // The 128-letter blocks of every spelling the search holds equal to a first letter: its cases and its folding class (Ω, ω, the Ohm sign), run together where they touch.
+  const blocks = [...new Set(others.flatMap((a) => {
+    const first = a[0] as string;
+    const spellings = [first, first.toUpperCase(), first.toLowerCase(), ...(FOLDS.find((f) => f.includes(first)) ?? '')];
+    return spellings.map((c) => c.charCodeAt(0) & ~0x7f);
+  }))].sort((x, y) => x - y);
+  const ranges: Array<[number, number]> = [];
+  for (const b of blocks) {
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === b) last[1] = b + 0x80;
+    else ranges.push([b, b + 0x80]);
   }
-  // Built on the first search, not when a frame starts: many frames never hold any text.
-  let built: { everywhere: RegExp | null; gate: RegExp | null; groups: Group[] } | null = null;
-  const build = (): NonNullable<typeof built> => {
-    const source = (list: readonly string[]): string =>
-      list.map((anchor) => Array.from(anchor, (c) => {
-        const fold = FOLDS.find((f) => f.includes(c));
-        return fold ? `[${fold}]` : escapeChar(c);
-      }).join(`${IGNORABLE}*`)).join('|');
-    // A surrogate is half of a letter beyond the BMP, folded or even read as one only under the u flag.
-    const regex = (list: readonly string[]): RegExp => new RegExp(source(list), /[\uD800-\uDFFF]/.test(list.join('')) ? 'giu' : 'gi');
-    const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
-    const blocksOf = (list: readonly string[]): number[] =>
-      [...new Set(list.flatMap((a) => {
-        const first = a[0] as string;
-        // Every spelling the search holds equal to the first letter: its cases and its folding class (Ω, ω, the Ohm sign).
-        const spellings = [first, first.toUpperCase(), first.toLowerCase(), ...(FOLDS.find((f) => f.includes(first)) ?? '')];
-        return spellings.map((c) => c.charCodeAt(0) & ~0x7f);
-      }))].sort((x, y) => x - y);
-    const gateOf = (blocks: readonly number[]): RegExp => new RegExp(`[${blocks.map((c) => `${hex(c)}-${hex(c + 0x7f)}`).join('')}]`);
-    // Latin and Cyrillic letters (and surrogates), told by their code alone: a
-    // \p{sc=…} expression here, and Greek letters in the expression searched
-    // everywhere, each cost Chromium a fraction of a millisecond per frame to build.
-    const isCommon = (c: number): boolean =>
-      (c < 0x0530 && (c < 0x0370 || c >= 0x0400)) || (c >= 0x1d00 && c < 0x2000) || (c >= 0x2100 && c < 0x2150) || (c >= 0xd800 && c < 0xe000) || (c >= 0xfb00 && c < 0xfb07);
-    const common = anchors.filter((a) => isCommon(a.charCodeAt(0)));
-    const others = anchors.filter((a) => !common.includes(a));
-    // One expression per block of first letters, so a stretch of Arabic text runs the Arabic anchors only.
-    const byBlock = new Map<number, string[]>();
-    for (const a of others) {
-      const block = (a.charCodeAt(0) & ~0x7f);
-      byBlock.set(block, [...(byBlock.get(block) ?? []), a]);
-    }
-    // Each group's expression is made the first time its gate passes: most frames never see those letters.
-    const groups = [...byBlock.values()].map((list) => {
-      let made: RegExp | null = null;
-      let gate: RegExp | null = null;
-      return {
-        get gate() {
-          return (gate ??= gateOf(blocksOf(list)));
-        },
-        get regex() {
-          return (made ??= regex(list));
-        },
-      };
-    });
-    const everywhere = common.length > 0 ? regex(common) : null;
-    return {
-      everywhere,
-      gate: others.length > 0 ? gateOf(blocksOf(others)) : null,
-      groups,
-    };
-  };
-  const search = (re: RegExp, text: string, spans: Array<[number, number]>): void => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
-  };
-  const has = (re: RegExp, text: string): boolean => {
-    re.lastIndex = 0;
-    return re.test(text);
-  };
+  const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
   return {
-    // Makes every group's expression: for tests and tools, never on a page's path.
+    common: set(common),
+    gate: ranges.length > 0 ? `[${ranges.map(([from, to]) => `${hex(from)}-${hex(to - 1)}`).join('')}]` : null,
+    others: set(others),
+  };
+}
+
+/**
+ * The anchor search from its sources. The expressions are made on the
+ * first search, not when a frame starts: many frames never hold any text.
+ */
+export function anchorSearch(sources: AnchorSources): Anchors {
+  let made: { common: RegExp | null; gate: RegExp | null; others: RegExp | null } | null = null;
+  // Any ignorable may sit between two letters of an anchor, as in the full pattern.
+  const regex = (set: AnchorSet | null): RegExp | null =>
+    set && new RegExp(set.letters.map((letters) => letters.join(`${IGNORABLE}*`)).join('|'), set.flags);
+  const make = (): NonNullable<typeof made> => ({
+    common: regex(sources.common),
+    gate: sources.gate === null ? null : new RegExp(sources.gate),
+    others: regex(sources.others),
+  });
+  /** Where the other anchors may start: the first letter of their blocks, or -1. */
+  const othersFrom = (gate: RegExp | null, text: string): number => (gate === null ? -1 : text.search(gate));
+  return {
+    // For tests and tools.
     get regexps() {
-      const { everywhere, groups } = (built ??= build());
-      return [...(everywhere ? [everywhere] : []), ...groups.map((g) => g.regex)];
+      const { common, others } = (made ??= make());
+      return [common, others].filter((r) => r !== null);
     },
     test(text) {
-      const { everywhere, gate, groups } = (built ??= build());
-      if (everywhere && has(everywhere, text)) return true;
-      return gate !== null && gate.test(text) && groups.some((g) => g.gate.test(text) && has(g.regex, text));
+      const { common, gate, others } = (made ??= make());
+      if (common) {
+        common.lastIndex = 0;
+        if (common.test(text)) return true;
+      }
+      const from = othersFrom(gate, text);
+      if (from < 0 || !others) return false;
+      others.lastIndex = from;
+      return others.test(text);
     },
     spans(text) {
       const spans: Array<[number, number]> = [];
       if (text.length === 0) return spans;
-      const { everywhere, gate, groups } = (built ??= build());
-      if (everywhere) search(everywhere, text, spans);
-      if (gate?.test(text)) {
-        let searched = 0;
-        for (const g of groups) {
-          if (!g.gate.test(text)) continue;
-          search(g.regex, text, spans);
-          searched++;
-        }
-        if (searched > 0) spans.sort((x, y) => x[0] - y[0]);
+      const { common, gate, others } = (made ??= make());
+      if (common) {
+        common.lastIndex = 0;
+        for (let m = common.exec(text); m !== null; m = common.exec(text)) spans.push([m.index, m.index + m[0].length]);
+      }
+      const from = othersFrom(gate, text);
+      if (from >= 0 && others) {
+        const before = spans.length;
+        others.lastIndex = from;
+        for (let m = others.exec(text); m !== null; m = others.exec(text)) spans.push([m.index, m.index + m[0].length]);
+        if (before > 0 && spans.length > before) spans.sort((x, y) => x[0] - y[0]);
       }
       return spans;
     },
@@ -342,13 +355,18 @@ interface Group {
   names: Array<{ folded: string; name: string }>;
 }
 
-export function compileMatcher(patterns: readonly NamePattern[]): Matcher {
+/**
+ * The matcher of a pack's names. `anchors` must be `anchorPattern` of the
+ * same names, made from the sources the build wrote (the content script
+ * has them); without it the matcher works them out on its first search.
+ */
+export function compileMatcher(patterns: readonly NamePattern[], given?: Anchors): Matcher {
   if (!patterns.some((p) => p.names.length > 0)) throw new Error('matcher: a pack needs at least one name');
   // Every pattern is built on first need, the full one only once an anchor
   // is seen: most pages hold no anchor, and many frames (empty ones, ads)
   // no text at all; building and compiling a pattern is a real share of
   // what such a frame costs.
-  let anchors: Anchors | null = null;
+  let anchors: Anchors | null = given ?? null;
   let full: { regex: RegExp; groups: Group[] } | null = null;
   const compileFull = (): { regex: RegExp; groups: Group[] } => {
     // One capturing group per pattern says whose match it is. Someone

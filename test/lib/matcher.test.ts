@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorPattern, anchorsFrom, anchorsOf, compileMatcher, deferredMatcher } from '../../src/lib/matcher.ts';
+import { anchorPattern, anchorSearch, anchorSources, anchorsOf, compileMatcher, deferredMatcher } from '../../src/lib/matcher.ts';
 import { kasperskyPack } from '../../src/data/packs.ts';
 
 const matcher = compileMatcher(kasperskyPack.patterns);
@@ -331,11 +331,25 @@ describe('matcher: the anchor search', () => {
 
   it('searches other scripts only where their letters are, and finds every anchor in order', () => {
     const anchors = anchorPattern(kasperskyPack.patterns);
-    expect(anchors.regexps.length).toBeGreaterThan(2);
+    // Two expressions: the one searched in all text holds no letter of the other scripts.
+    const [everywhere, others] = anchors.regexps as [RegExp, RegExp];
+    expect(anchors.regexps).toHaveLength(2);
+    expect(everywhere.source).not.toMatch(/[\u0590-\u06ff\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]/);
+    expect(others.source).toContain('卡');
     const text = 'קספרסקי, Kaspersky, 卡巴斯基 and Касперский';
     expect(anchors.spans(text).map(([s, e]) => text.slice(s, e))).toEqual(['קספר', 'Kasp', '卡巴斯基', 'Касп']);
     expect(anchors.test('only 卡巴斯基 here')).toBe(true);
     expect(anchors.test('no name at all, 中文 and עברית')).toBe(false);
+  });
+
+  it('finds anchors of other scripts anywhere after the first letter of their blocks, in long mixed text', () => {
+    const anchors = anchorPattern(kasperskyPack.patterns);
+    // Text in many scripts, long, as a page's list of its other languages is: every anchor in it is found, in order.
+    const filler = 'English text, Ελληνικά, עברית, العربية, हिन्दी, ไทย, 日本語, 한국어. '.repeat(200);
+    const text = `${filler}كاسبرسكي ${filler}Kaspersky ${filler}แคสเปอร์สกี้ ${filler}카스퍼스키`;
+    expect(anchors.spans(text).map(([s, e]) => text.slice(s, e))).toEqual(['كاسب', 'Kasp', 'แคสเ', '카스퍼스']);
+    expect(anchors.test(filler)).toBe(false);
+    expect(anchors.test(`${filler}แคสเปอร์สกี้`)).toBe(true);
   });
 
   it('writes out every letter whose folding the i flag alone misses (all of the BMP)', () => {
@@ -370,10 +384,21 @@ describe('matcher: the anchor search', () => {
 describe('matcher: names that load where an anchor hits', () => {
   const text = 'Kasperle, Kaspersky and كاسبرسكي, not Kasparov';
 
-  it('searches the same anchors the full matcher does, from the anchors as text', () => {
-    const deferred = deferredMatcher(anchorsFrom(anchorsOf(kasperskyPack.patterns)), () => Promise.resolve(matcher));
+  it('searches the same anchors the full matcher does, from the sources the build writes', () => {
+    // The build writes the sources into the content script as JSON.
+    const sources = JSON.parse(JSON.stringify(anchorSources(anchorsOf(kasperskyPack.patterns))));
+    const deferred = deferredMatcher(anchorSearch(sources), () => Promise.resolve(matcher));
     expect(deferred.anchorSpans(text)).toEqual(matcher.anchorSpans(text));
-    expect(anchorsFrom(anchorsOf(kasperskyPack.patterns)).regexps.map(String)).toEqual(anchorPattern(kasperskyPack.patterns).regexps.map(String));
+    expect(anchorSearch(sources).regexps.map(String)).toEqual(anchorPattern(kasperskyPack.patterns).regexps.map(String));
+  });
+
+  it('finds with the anchors it is given', () => {
+    const anchors = anchorSearch(anchorSources(['Kasp']));
+    const given = compileMatcher(kasperskyPack.patterns, anchors);
+    // The search given holds no Arabic anchor: text with only كاسبرسكي is passed over.
+    expect(given.findAll('قالت كاسبرسكي')).toEqual([]);
+    expect(given.findAll(text).map((m) => text.slice(m.start, m.end))).toEqual(['Kaspersky', 'كاسبرسكي']);
+    expect(given.anchorSpans(text)).toEqual(anchors.spans(text));
   });
 
   it('loads the names once, on the first prepare, and finds with them', async () => {
