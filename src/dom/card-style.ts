@@ -135,4 +135,15 @@ cite { font-style: normal; }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 footer { padding: 8px 14px 12px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+/* A phone: the card takes the screen's width less a margin; floating-ui keeps it inside. */
+@media (max-width: 479px) {
+  :host { width: calc(100vw - 16px) !important; max-width: calc(100vw - 16px) !important; }
+}
+/* A finger: buttons it can hit (44 by 44 CSS pixels at least). */
+@media (max-width: 479px), (pointer: coarse) {
+  header { padding-right: 56px; }
+  .close { top: 2px; right: 2px; width: 44px; height: 44px; font-size: 26px; }
+  .more, .actions button, .latest { min-height: 44px; }
+  .sources a, .article a { display: inline-flex; align-items: center; justify-content: center; min-height: 44px; min-width: 44px; }
+}
 `;

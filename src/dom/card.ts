@@ -59,8 +59,13 @@ export function createCard(doc: Document, o: CardOptions): Card {
       style.textContent = CARD_CSS;
       shadow.append(style);
     }
-    host.addEventListener('pointerenter', () => o.onPointerInside(true), { signal: o.signal });
-    host.addEventListener('pointerleave', () => o.onPointerInside(false), { signal: o.signal });
+    // A finger does not hover: it enters the card when it touches it and leaves when it lifts.
+    host.addEventListener('pointerenter', (event) => {
+      if (event.pointerType !== 'touch') o.onPointerInside(true);
+    }, { passive: true, signal: o.signal });
+    host.addEventListener('pointerleave', (event) => {
+      if (event.pointerType !== 'touch') o.onPointerInside(false);
+    }, { passive: true, signal: o.signal });
     host.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.stopPropagation();

@@ -19,8 +19,12 @@ export interface HoverIntent {
   pointerOn(mention: Mention | null): void;
   /** The pointer entered (true) or left (false) the card. */
   pointerOnCard(inside: boolean): void;
-  /** The card was opened or closed some other way (keyboard, Escape). */
-  shown(mention: Mention | null): void;
+  /**
+   * The card was opened or closed some other way (keyboard, Escape, a tap).
+   * `pinned`: opened by a tap, so it stays until a tap elsewhere, Escape or
+   * its close button; where a finger or pen lifts off says nothing.
+   */
+  shown(mention: Mention | null, opts?: { pinned?: boolean }): void;
   cancel(): void;
 }
 
@@ -30,6 +34,7 @@ export function createHoverIntent(o: HoverIntentOptions): HoverIntent {
   let pending: Mention | null = null;
   let open: Mention | null = null;
   let onCard = false;
+  let pinned = false;
 
   const stopOpening = (): void => {
     clearTimeout(openTimer);
@@ -41,7 +46,7 @@ export function createHoverIntent(o: HoverIntentOptions): HoverIntent {
     closeTimer = undefined;
   };
   const closeSoon = (): void => {
-    if (!open || closeTimer !== undefined) return;
+    if (!open || pinned || closeTimer !== undefined) return;
     closeTimer = setTimeout(() => {
       closeTimer = undefined;
       open = null;
@@ -62,6 +67,7 @@ export function createHoverIntent(o: HoverIntentOptions): HoverIntent {
         return;
       }
       // Another mention: the open card (if any) goes unless the pointer comes back.
+      pinned = false;
       if (!onCard) closeSoon();
       if (mention === pending) return;
       stopOpening();
@@ -79,10 +85,11 @@ export function createHoverIntent(o: HoverIntentOptions): HoverIntent {
       if (inside) stopClosing();
       else closeSoon();
     },
-    shown(mention) {
+    shown(mention, opts = {}) {
       stopOpening();
       stopClosing();
       open = mention;
+      pinned = mention !== null && opts.pinned === true;
       if (!mention) onCard = false;
     },
     cancel() {

@@ -156,7 +156,74 @@ export function watchHover(doc: Document, { page, highlight, onHover, restore, s
     },
     { passive: true, capture: true, signal },
   );
-  // Leaving the window leaves every mention.
-  doc.documentElement.addEventListener('pointerleave', () => sampler.leave(), { passive: true, signal });
+  // Leaving the window leaves every mention (a finger lifting off is no hover ending).
+  doc.documentElement.addEventListener('pointerleave', (event) => {
+    if (event.pointerType !== 'touch') sampler.leave();
+  }, { passive: true, signal });
   return watch;
+}
+
+export interface TapOptions {
+  page: PageMentions;
+  highlight: Highlight | null;
+  /** A tap on a mention the page does not take for itself, with where it landed. */
+  onTap: (mention: Mention, point: Point) => void;
+  restore?: () => void;
+  signal: AbortSignal;
+}
+
+/**
+ * Where a tap belongs to the page: following a link, pressing a button,
+ * using a form control or an element scripted as one. A mention there
+ * keeps its tap for the page; its card is still one choice away in the
+ * panel's list of mentions.
+ */
+const PAGE_TAPS = [
+  'a[href]', 'area[href]', 'button', 'input', 'select', 'textarea', 'label', 'summary', 'option', 'video', 'audio',
+  '[contenteditable]:not([contenteditable="false"])', '[onclick]',
+  ...['button', 'link', 'checkbox', 'radio', 'switch', 'tab', 'menuitem', 'option', 'slider', 'textbox'].map((r) => `[role="${r}"]`),
+].join(',');
+
+/** Whether `node` is inside an element that takes taps for the page, across shadow roots. */
+export function inPageControl(node: Node): boolean {
+  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (el) {
+    if (el.closest(PAGE_TAPS)) return true;
+    const root = el.getRootNode();
+    el = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
+}
+
+/** Further than this between down and up, in CSS pixels, and the touch was a drag, not a tap. */
+const TAP_SLOP = 10;
+/** Longer than this and the touch was a long press (which selects text), not a tap. */
+const TAP_MS = 600;
+
+/**
+ * Taps on marked names, from touch or a pen. Listens passively and never
+ * cancels anything: the page's own taps, scrolling and zooming go on as
+ * before. A touch the browser takes for a scroll or a zoom ends in
+ * pointercancel, never in a tap.
+ */
+export function watchTaps(doc: Document, { page, highlight, onTap, restore, signal }: TapOptions): void {
+  const view = doc.defaultView;
+  if (!view) return;
+  const down = new Map<number, { x: number; y: number; at: number }>();
+  const options = { passive: true, capture: true, signal };
+  const tapping = (event: PointerEvent): boolean => event.isTrusted && (event.pointerType === 'touch' || event.pointerType === 'pen');
+  view.addEventListener('pointerdown', (event) => {
+    if (tapping(event) && event.isPrimary) down.set(event.pointerId, { x: event.clientX, y: event.clientY, at: event.timeStamp });
+  }, options);
+  view.addEventListener('pointercancel', (event) => down.delete(event.pointerId), options);
+  view.addEventListener('pointerup', (event) => {
+    const start = down.get(event.pointerId);
+    down.delete(event.pointerId);
+    if (!start || !tapping(event)) return;
+    if (Math.hypot(event.clientX - start.x, event.clientY - start.y) > TAP_SLOP || event.timeStamp - start.at > TAP_MS) return;
+    restore?.();
+    const point = { x: event.clientX, y: event.clientY };
+    const mention = mentionAtPoint(doc, page, highlight, point.x, point.y);
+    if (mention && !inPageControl(mention.range.startContainer)) onTap(mention, point);
+  }, options);
 }

@@ -4,7 +4,7 @@ import type { MentionSummary } from '../lib/messages.ts';
 import { snippetAround } from '../lib/snippet.ts';
 import type { PageMentions } from './page-mentions.ts';
 import type { MentionMarks } from './highlights.ts';
-import { watchHover } from './hover.ts';
+import { watchHover, watchTaps, type Point } from './hover.ts';
 import { createHoverIntent } from './hover-intent.ts';
 import { createCard, type Card } from './card.ts';
 import type { Translate } from './pack-text.ts';
@@ -70,10 +70,10 @@ export function startReader({ doc, page, marks, signal }: ReaderContext, o: Read
       },
     }));
 
-  const open = (mention: Mention, focus: boolean): void => {
+  const open = (mention: Mention, focus: boolean, tap?: Point): void => {
     if (signal.aborted) return;
-    cardNow().show(mention, { focus, point: focus ? undefined : hover.lastPoint() });
-    intent.shown(mention);
+    cardNow().show(mention, { focus, point: tap ?? (focus ? undefined : hover.lastPoint()) });
+    intent.shown(mention, { pinned: tap !== undefined });
     marks.activate(mention.range);
   };
 
@@ -93,6 +93,15 @@ export function startReader({ doc, page, marks, signal }: ReaderContext, o: Read
       if (!card?.mention) marks.activate(mention?.range ?? null);
       intent.pointerOn(mention);
     },
+  });
+
+  // On a phone there is no hover: a tap on a marked name opens its card at once.
+  watchTaps(doc, {
+    page,
+    highlight: marks.highlight,
+    restore: marks.restore,
+    signal,
+    onTap: (mention, point) => open(mention, false, point),
   });
 
   const reveal = (mention: Mention, focus: boolean): void => {

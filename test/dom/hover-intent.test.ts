@@ -79,4 +79,26 @@ describe('hover intent', () => {
     vi.advanceTimersByTime(400);
     expect(log).toEqual(['open a', 'close', 'open b']);
   });
+
+  it('keeps a card a tap opened when the finger lifts off, and a mouse resting on another mention still moves it', () => {
+    const h = intent();
+    const a = mention('a');
+    h.shown(a, { pinned: true });
+    // What lifting a finger or a pen looks like to hover: off the mention, off the card.
+    h.pointerOn(null);
+    h.pointerOnCard(false);
+    vi.advanceTimersByTime(5000);
+    expect(log).toEqual([]);
+    h.pointerOn(mention('b'));
+    vi.advanceTimersByTime(400);
+    expect(log).toEqual(['close', 'open b']);
+  });
+
+  it('lets a card opened another way close as the pointer leaves, as before', () => {
+    const h = intent();
+    h.shown(mention('a'));
+    h.pointerOn(null);
+    vi.advanceTimersByTime(301);
+    expect(log).toEqual(['close']);
+  });
 });

@@ -111,6 +111,12 @@ export async function launch(
     watchErrors?: boolean;
     /** Another extension's directory instead of the build (for testing the harness). */
     extension?: string;
+    /**
+     * Firefox as on a phone: touch events on, and a coarse pointer that
+     * cannot hover, as Firefox for Android reports (Chromium emulates the
+     * device per page instead).
+     */
+    phone?: boolean;
   } = {},
 ): Promise<ExtensionSession> {
   const executablePath = requireBrowser(name);
@@ -157,6 +163,9 @@ export async function launch(
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
         ...(opts.lang ? { 'intl.locale.requested': opts.lang, 'intl.accept_languages': opts.lang } : {}),
         ...(opts.watchErrors ? FIREFOX_ERROR_PREFS : {}),
+        ...(opts.phone
+          ? { 'dom.w3c_touch_events.enabled': 1, 'ui.primaryPointerCapabilities': 1, 'ui.allPointerCapabilities': 1 }
+          : {}),
       },
     });
     if (opts.watchErrors) watch = watchFirefox(browser.process());

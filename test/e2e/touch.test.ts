@@ -1,0 +1,116 @@
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, eventually, textBox, type Box, type BrowserName, type ExtensionSession } from './harness.ts';
+import { withExtension } from './with-extension.ts';
+
+/** A phone: 390 by 844 CSS pixels at three device pixels each, a touch screen and no hover. */
+const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+/**
+ * The one WebDriver BiDi command a phone's screen needs. Puppeteer's
+ * setViewport also sends a screen orientation override, which Firefox ESR
+ * does not know, and fails: the page's browsing context is asked directly.
+ */
+interface BidiContext {
+  browsingContext: { setViewport(o: { viewport: { width: number; height: number }; devicePixelRatio: number }): Promise<void> };
+}
+
+/** Opens `url` as a phone shows it: Chromium emulates the device; Firefox gets the screen here and touch from its launch (see `phone` in the harness). */
+async function openOnPhone(session: ExtensionSession, name: BrowserName, url: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  if (name === 'chromium') await page.emulate({ viewport: PHONE, userAgent: await session.browser.userAgent() });
+  else {
+    await (page.mainFrame() as unknown as BidiContext).browsingContext.setViewport({
+      viewport: { width: PHONE.width, height: PHONE.height },
+      devicePixelRatio: PHONE.deviceScaleFactor,
+    });
+  }
+  page.goto(url).catch(() => undefined);
+  await eventually(() => page.evaluate(() => document.readyState === 'complete').catch(() => false), true, 15_000);
+  await page.bringToFront();
+  return page;
+}
+
+const cardBox = (page: Page): Promise<Box | null> =>
+  page.evaluate(() => {
+    const host = document.querySelector('backstory-card');
+    if (!host?.matches(':popover-open')) return null;
+    const b = host.getBoundingClientRect();
+    return { x: b.x, y: b.y, width: b.width, height: b.height };
+  });
+
+const tapOn = (page: Page, box: Box): Promise<void> => page.touchscreen.tap(box.x + Math.min(14, box.width / 2), box.y + box.height / 2);
+
+describe.each(BROWSERS)('%s: Backstory on a phone', (name) => {
+  const ctx = withExtension(name, { phone: true });
+
+  it('opens the card on a tap, inside the screen, and closes it on a tap elsewhere, cancelling nothing of the page', async () => {
+    const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
+    const tabId = await ctx.session.latestTabId();
+    expect(await eventually(() => ctx.session.badgeText(tabId), '2')).toBe('2');
+    await page.bringToFront();
+    const viewport = await page.evaluate(() => ({ w: innerWidth, h: innerHeight, dpr: devicePixelRatio, touch: matchMedia('(pointer: coarse)').matches }));
+    expect(viewport.w).toBe(PHONE.width);
+    expect(viewport.dpr).toBe(PHONE.deviceScaleFactor);
+    expect(viewport.touch).toBe(true);
+
+    await tapOn(page, await textBox(page, '#plain', 'Kaspersky'));
+    const box = await eventually(async () => (await cardBox(page)) !== null, true, 3000).then(() => cardBox(page));
+    expect(box).not.toBeNull();
+    // The screen's width less a margin, and wholly on the screen.
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.w);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.h);
+    expect(box!.width).toBeGreaterThanOrEqual(viewport.w - 24);
+    // A finger lifting off is not a hover ending: the card stays.
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await cardBox(page)).not.toBeNull();
+
+    // A tap elsewhere (below the card, on no mention) closes it.
+    await page.touchscreen.tap(viewport.w / 2, Math.min(viewport.h - 10, box!.y + box!.height + 40));
+    expect(await eventually(async () => (await cardBox(page)) === null, true, 3000)).toBe(true);
+
+    const events = await page.evaluate(() => (window as unknown as { __events: Array<{ type: string; pointer?: string; cancelled: boolean }> }).__events);
+    // Two taps, each a touch from start to end (no mouse: a hover could not have opened the card).
+    const ups = events.filter((e) => e.type === 'pointerup');
+    expect(ups.map((e) => e.pointer)).toEqual(['touch', 'touch']);
+    expect(events.filter((e) => e.type === 'touchend')).toHaveLength(2);
+    expect(events.filter((e) => e.cancelled)).toEqual([]);
+    // Our only node is the card's host: the page's own nodes did not change.
+    const mutations = await page.evaluate(() => (window as unknown as { __mutations: Array<{ target: string; added: number; removed: number }> }).__mutations);
+    expect(mutations.filter((m) => m.target !== 'BACKSTORY-CARD' && !(m.target === 'HTML' && m.added + m.removed === 1))).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves a tap on a name inside a link to the page: the link is followed, no card opens', async () => {
+    const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
+    const tabId = await ctx.session.latestTabId();
+    expect(await eventually(() => ctx.session.badgeText(tabId), '2')).toBe('2');
+    await page.bringToFront();
+    await page.evaluate(() => document.querySelector('#linked')?.scrollIntoView({ block: 'center' }));
+    await tapOn(page, await textBox(page, '#link', 'Kaspersky'));
+    expect(await eventually(() => page.evaluate(() => location.hash), '#followed', 3000)).toBe('#followed');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await cardBox(page)).toBeNull();
+    await page.close();
+  });
+
+  it('shows the card with a close button a finger can hit, and the close button closes it', async () => {
+    const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
+    const tabId = await ctx.session.latestTabId();
+    expect(await eventually(() => ctx.session.badgeText(tabId), '2')).toBe('2');
+    await page.bringToFront();
+    await tapOn(page, await textBox(page, '#plain', 'Kaspersky'));
+    expect(await eventually(async () => (await cardBox(page)) !== null, true, 3000)).toBe(true);
+    const card = (await cardBox(page))!;
+    // The close button fills the card's top right corner, 44 by 44 CSS
+    // pixels: a tap 45 pixels in from both edges still lands on it (the
+    // desktop's 28-pixel button, 8 pixels in, is 9 pixels off). The closed shadow
+    // root hides the button from the page, so the test taps where it is drawn.
+    await new Promise((r) => setTimeout(r, 300));
+    await page.touchscreen.tap(card.x + card.width - 45, card.y + 45);
+    expect(await eventually(async () => (await cardBox(page)) === null, true, 3000)).toBe(true);
+    await page.close();
+  });
+});
