@@ -6,7 +6,7 @@ import { EVENT_KINDS, renderPanel, type EventKind, type PanelMention, type Panel
 import { browser } from '../platform/browser.ts';
 import { sendToBackground, sendToTab } from '../platform/messaging.ts';
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings.ts';
-import { panelTabId } from '../platform/tabs.ts';
+import { panelTabId, returnToPage } from '../platform/tabs.ts';
 import { translator } from '../platform/catalogs.ts';
 
 const kinds = new Set<EventKind>(EVENT_KINDS);
@@ -51,7 +51,13 @@ async function main(): Promise<void> {
     const hostname = data.hostname;
     const view = renderPanel(document, model, {
       pick: (mention) => {
-        if (tabId !== undefined) void sendToTab(tabId, 'openMention', { index: mention.index }, mention.frameId).catch(() => undefined);
+        if (tabId === undefined) return;
+        void sendToTab(tabId, 'openMention', { index: mention.index }, mention.frameId)
+          .catch(() => undefined)
+          .then(() => {
+            // On a phone the panel covers the page: give the page back.
+            if (matchMedia('(pointer: coarse)').matches) void returnToPage(tabId);
+          });
       },
       setSiteOn: (on) => {
         if (hostname) void updateSettings((s) => (on ? withSiteEnabled(s, hostname) : withSiteDisabled(s, hostname)));

@@ -114,3 +114,43 @@ describe.each(BROWSERS)('%s: Backstory on a phone', (name) => {
     await page.close();
   });
 });
+
+describe.each(BROWSERS)('%s: the panel as Firefox for Android opens it', (name) => {
+  const ctx = withExtension(name, { phone: true });
+
+  it('fills the screen with targets a finger can hit, and a mention chosen there scrolls to it, opens its card and gives the page back', async () => {
+    const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
+    const tabId = await ctx.session.latestTabId();
+    expect(await eventually(() => ctx.session.badgeText(tabId), '2')).toBe('2');
+    const panel = await openOnPhone(ctx.session, name, `${ctx.session.extensionBase}popup.html?tab=${tabId}`);
+    expect(await eventually(() => panel.evaluate(() => document.querySelectorAll('[role="option"]').length), 2)).toBe(2);
+    const layout = await panel.evaluate(() => {
+      const targets = [...document.querySelectorAll('button, select, summary, label, [role="option"], a[href]')]
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && box.height > 0)
+        .map(({ el, box }) => ({ what: `${el.localName}.${el.className} ${(el.textContent ?? '').trim().slice(0, 30)}`, width: box.width, height: box.height }));
+      // The page's width, less a scroll bar where the browser draws one (a phone's float over the page).
+      return { body: document.body.getBoundingClientRect().width, width: document.documentElement.clientWidth, targets };
+    });
+    expect(layout.body).toBe(layout.width);
+    expect(layout.targets.length).toBeGreaterThan(5);
+    expect(layout.targets.filter((t) => t.width < 44 || t.height < 44)).toEqual([]);
+
+    // The mention inside the link, which a tap on the page leaves to the link.
+    await panel.evaluate(() => document.querySelector('[role="option"]:nth-child(2)')?.scrollIntoView({ block: 'center' }));
+    const option = await panel.evaluate(() => {
+      const b = (document.querySelector('[role="option"]:nth-child(2)') as Element).getBoundingClientRect();
+      return { x: b.x, y: b.y, width: b.width, height: b.height };
+    });
+    await tapOn(panel, option);
+    // The page is in front again, and the panel gone (a panel whose tab is already going away answers nothing).
+    expect(await eventually(() => page.evaluate(() => document.visibilityState), 'visible', 5000)).toBe('visible');
+    const panelGone = (): Promise<boolean> => (panel.isClosed() ? Promise.resolve(true) : panel.evaluate(() => false).catch(() => true));
+    expect(await eventually(panelGone, true, 5000)).toBe(true);
+    expect(await eventually(async () => (await cardBox(page)) !== null, true, 3000)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    const box = (await cardBox(page))!;
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    await page.close();
+  });
+});
