@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: the pictures in the README, taken from this build
- * in headless Chromium: the card on the demo page (light, dark, Dutch) and on
- * a real page from the shared corpus with a mention inserted.
+ * in headless Chromium: the card on the demo page (light, dark, Dutch), on
+ * a real page from the shared corpus with a mention inserted, and on a phone.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -58,7 +58,42 @@ async function shootPanel(session: ExtensionSession, file: string, scheme: 'ligh
   console.log(`wrote docs/screenshots/${file}`);
 }
 
+/** A phone (390 by 844 CSS pixels, touch), drawn at two device pixels a CSS pixel to keep the picture small. */
+const PHONE = { width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/** The card a tap opened on the demo page, and the panel as Firefox for Android shows it, on a phone. */
+async function shootPhone(session: ExtensionSession, cardFile: string, panelFile: string): Promise<void> {
+  const page = await session.browser.newPage();
+  await page.emulate({ viewport: PHONE, userAgent: await session.browser.userAgent() });
+  await page.goto(server.url('/demo/index.html'), { waitUntil: 'load' });
+  const tabId = await session.latestTabId();
+  await eventually(() => session.badgeText(tabId), '12');
+  await page.bringToFront();
+  const paragraph = 'article p:nth-of-type(2)';
+  await page.evaluate((sel) => {
+    document.querySelector(sel)?.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -80);
+  }, paragraph);
+  const box = await textBox(page, paragraph, 'Kaspersky');
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => document.querySelector('backstory-card')?.matches(':popover-open'), { timeout: 5000 });
+  await new Promise((r) => setTimeout(r, 300));
+  await page.screenshot({ path: join(OUT, cardFile) });
+  console.log(`wrote docs/screenshots/${cardFile}`);
+  const panel = await session.browser.newPage();
+  await panel.emulate({ viewport: PHONE, userAgent: await session.browser.userAgent() });
+  panel.goto(`${session.extensionBase}popup.html?tab=${tabId}`).catch(() => undefined);
+  await panel.waitForSelector('#mention-count[data-count]', { timeout: 15_000 });
+  await panel.bringToFront();
+  await new Promise((r) => setTimeout(r, 200));
+  await panel.screenshot({ path: join(OUT, panelFile) });
+  console.log(`wrote docs/screenshots/${panelFile}`);
+  await panel.close();
+  await page.close();
+}
+
 const english = await launch('chromium', { lang: 'en-US' });
+await shootPhone(english, 'card-phone.png', 'panel-phone.png');
 await shootPanel(english, 'panel-light.png', 'light');
 await shootPanel(english, 'panel-dark.png', 'dark');
 await shootPanel(english, 'panel-timeline-light.png', 'light', '#record-heading');
