@@ -336,3 +336,16 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
   }
   return last;
 }
+
+/**
+ * Asks `check` in `page` until it holds. Unlike puppeteer's waitForFunction
+ * it makes no function inside the page: Firefox ESR 140 refuses that in an
+ * extension page (its CSP blocks Function()), where 153 allowed it.
+ */
+export async function until<A extends number | string | undefined>(page: Page, check: (arg: A) => boolean, arg: A, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(check as (arg: unknown) => boolean, arg))) {
+    if (Date.now() > deadline) throw new Error(`not so within ${timeoutMs} ms: ${String(check)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

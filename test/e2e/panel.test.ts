@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, clickFresh, eventually, launch, serveFixtures, type FixtureServer } from './harness.ts';
+import { BROWSERS, clickFresh, eventually, launch, serveFixtures, until, type FixtureServer } from './harness.ts';
 import { withExtension } from './with-extension.ts';
 import { kasperskyPack } from '../../src/data/packs.ts';
 
@@ -101,10 +101,10 @@ describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
     // Only the company's own acts.
     const total = kasperskyPack.events.length;
     await clickFresh(panel, '.filters input[value="government"]');
-    await panel.waitForFunction((n) => document.querySelectorAll('.timeline .entry').length < n, {}, total);
+    await until(panel, (n) => document.querySelectorAll('.timeline .entry').length < n, total);
     await clickFresh(panel, '.filters input[value="court"]');
     const company = kasperskyPack.events.filter((e) => e.kind === 'company').length;
-    await panel.waitForFunction((n) => document.querySelectorAll('.timeline .entry').length === n, {}, company);
+    await until(panel, (n) => document.querySelectorAll('.timeline .entry').length === n, company);
     await panel.close();
   });
 
@@ -131,7 +131,7 @@ describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
     expect(options.map(([value]) => value)).toEqual(expect.arrayContaining(['UA', 'FR', 'PL', 'CA', 'DK', 'AU', 'IT', 'EU']));
     await panel.select('#place-filter', 'IT');
     const italian = kasperskyPack.events.filter((e) => e.jurisdiction === 'IT');
-    await panel.waitForFunction((n) => document.querySelectorAll('.timeline .entry').length === n, {}, italian.length);
+    await until(panel, (n) => document.querySelectorAll('.timeline .entry').length === n, italian.length);
     const shown = await panel.$$eval('.timeline .entry', (els) =>
       els.map((e) => [e.getAttribute('data-event'), e.querySelector('.who')?.textContent ?? '']),
     );
@@ -140,7 +140,7 @@ describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
     // The article stays marked, so a reader sees what came after it there too.
     expect(await panel.$('.timeline .article-marker')).not.toBeNull();
     await panel.select('#place-filter', '');
-    await panel.waitForFunction((n) => document.querySelectorAll('.timeline .entry').length === n, {}, kasperskyPack.events.length);
+    await until(panel, (n) => document.querySelectorAll('.timeline .entry').length === n, kasperskyPack.events.length);
     await panel.close();
   });
 
@@ -158,7 +158,7 @@ describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
     await clickFresh(panel, '.switches label:first-child input');
     expect(await eventually(() => ctx.session.badgeText(tabId), '')).toBe('');
     expect(await eventually(() => marks(page), 0)).toBe(0);
-    await panel.waitForFunction(() => document.querySelector('#mention-count')?.classList.contains('state-siteOff'));
+    await until(panel, () => document.querySelector('#mention-count')?.classList.contains('state-siteOff') === true, undefined);
     await clickFresh(panel, '.switches label:first-child input');
     expect(await eventually(() => ctx.session.badgeText(tabId), '12')).toBe('12');
     expect(await eventually(() => marks(page), 12)).toBe(12);
@@ -169,7 +169,7 @@ describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
     const panel = await openPanel();
     await clickFresh(panel, '.switches label:last-child input');
     expect(await eventually(() => ctx.session.badgeText(tabId), '')).toBe('');
-    await panel.waitForFunction(() => document.querySelector('#mention-count')?.classList.contains('state-paused'));
+    await until(panel, () => document.querySelector('#mention-count')?.classList.contains('state-paused') === true, undefined);
     expect(await panel.$eval('#mention-count', (el) => el.textContent)).toMatch(/paused/);
     await clickFresh(panel, '.switches label:last-child input');
     expect(await eventually(() => ctx.session.badgeText(tabId), '12')).toBe('12');
@@ -214,7 +214,7 @@ describe.each(BROWSERS)('%s: the toolbar panel', (name) => {
     const empty = await ctx.session.openPage(ctx.server.url('/fixtures/empty.html'));
     const emptyTab = await ctx.session.latestTabId();
     const panel = await ctx.session.openExtensionPage(`popup.html?tab=${emptyTab}`, '#mention-count[data-count]');
-    await panel.waitForFunction(() => document.querySelector('#mention-count')?.classList.contains('state-running'));
+    await until(panel, () => document.querySelector('#mention-count')?.classList.contains('state-running') === true, undefined);
     expect(await panel.$eval('#mention-count', (el) => el.textContent)).toBe('No mentions on this page.');
     await panel.close();
     await empty.close();
