@@ -13,6 +13,7 @@
  */
 
 import { isSkipped, stepOver } from './segments.ts';
+import { SHADOW_HOST_NAMES } from '../lib/shadow-hosts.ts';
 
 export interface Pace {
   /** True when the current slice of work is used up. */
@@ -322,7 +323,7 @@ const CUSTOM = "descendant::*[contains(local-name(), '-')]";
  * The standard elements attachShadow accepts, when they have no children of
  * their own: how a widget's host is usually left in the page.
  */
-const PLAIN_HOSTS = ':empty:is(article,aside,blockquote,body,div,footer,h1,h2,h3,h4,h5,h6,header,main,nav,p,section,span)';
+const PLAIN_HOSTS = `:empty:is(${SHADOW_HOST_NAMES.join(',')})`;
 
 /**
  * The custom elements and the empty standard hosts under `top`, found by
