@@ -83,6 +83,27 @@ describe.each(BROWSERS)('%s: Backstory on a phone', (name) => {
     await page.close();
   });
 
+  it('opens nothing when a finger drags across a name, as in a scroll', async () => {
+    const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
+    const tabId = await ctx.session.latestTabId();
+    expect(await eventually(() => ctx.session.badgeText(tabId), '2')).toBe('2');
+    await page.bringToFront();
+    const mention = await textBox(page, '#plain', 'Kaspersky');
+    const x = mention.x + mention.width / 2;
+    const y = mention.y + mention.height / 2;
+    await page.touchscreen.touchStart(x, y);
+    await page.touchscreen.touchMove(x, y - 30);
+    await page.touchscreen.touchMove(x, y - 60);
+    await page.touchscreen.touchEnd();
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await cardBox(page)).toBeNull();
+    // The same name tapped opens its card: the drag was the only difference.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await tapOn(page, await textBox(page, '#plain', 'Kaspersky'));
+    expect(await eventually(async () => (await cardBox(page)) !== null, true, 3000)).toBe(true);
+    await page.close();
+  });
+
   it('leaves a tap on a name inside a link to the page: the link is followed, no card opens', async () => {
     const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
     const tabId = await ctx.session.latestTabId();
