@@ -74,7 +74,7 @@ const browser = await puppeteer.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
 });
 
-type Method = 'engine' | 'engineWithoutShadows' | 'floor' | 'markjs';
+type Method = 'engine' | 'engineWithoutShadows' | 'floor' | 'markjs' | 'markjsNames';
 interface Run {
   ms: number;
   count: number;
@@ -93,7 +93,7 @@ async function fresh(path: string, method?: Method, warm = false): Promise<Page>
   // measure from there, with the page's own style and layout done.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
   await page.evaluate(benchJs);
-  if (method === 'markjs') await page.evaluate(markJs);
+  if (method === 'markjs' || method === 'markjsNames') await page.evaluate(markJs);
   // Pages of the bench may share a renderer process, and so a heap: each run
   // starts from a collected heap, not from the garbage an earlier run
   // (mark.js's, above all) left behind. Asked through the protocol, which
@@ -127,7 +127,7 @@ async function measure(path: string, method: Method, warm = true): Promise<Run> 
   const limit = new Promise<Run>((done) =>
     setTimeout(() => done({ ms: MARKJS_LIMIT_MS, count: -1 }), MARKJS_LIMIT_MS + 5_000),
   );
-  const result = await (method === 'markjs' ? Promise.race([run, limit]) : run);
+  const result = await (method === 'markjs' || method === 'markjsNames' ? Promise.race([run, limit]) : run);
   await page.close().catch(() => undefined);
   return result;
 }
@@ -192,6 +192,8 @@ for (const spec of pages) {
   // mark.js on 10,000 paragraphs and more takes tens of seconds a run: one run there.
   const big = (spec.paragraphs ?? 0) >= 10_000;
   const markjs = WITH_MARKJS ? await medianOf(spec.path, 'markjs', big ? 1 : RUNS) : null;
+  // mark.js one name at a time, as the bench measured it before: one run, and not on the large pages (up to a minute a run there).
+  const markjsNames = WITH_MARKJS && !big ? await medianOf(spec.path, 'markjsNames', 1) : null;
   const row = {
     page: spec.page,
     paragraphs: spec.paragraphs,
@@ -208,11 +210,12 @@ for (const spec of pages) {
     markjsMs: markjs ? +markjs.ms.toFixed(1) : null,
     markjsRuns: markjs?.runs ?? 0,
     markjsCut: markjs?.count === -1,
+    markjsNamesMs: markjsNames ? +markjsNames.ms.toFixed(1) : null,
   };
   rows.push(row);
   const ratio = (a: number | null, b: number): string => (a === null ? '-' : `${(a / Math.max(b, 0.1)).toFixed(1)}×`);
   console.log(
-    `${spec.page.padEnd(36)} mentions ${String(row.mentions).padStart(6)}  engine ${String(row.engineMs).padStart(8)} ms (wall ${row.engineWallMs}, longest slice ${row.engineLongestTaskMs}; ${row.engineWithoutShadowsMs} without shadow roots)  floor ${String(row.floorMs).padStart(7)} ms  mark.js ${String(row.markjsMs ?? '-').padStart(9)} ms  engine/floor ${ratio(row.engineMs, row.floorMs)} (${ratio(row.engineWithoutShadowsMs, row.floorMs)} without shadow roots)  mark.js/engine ${ratio(row.markjsMs, row.engineMs)}  cold: engine ${row.engineColdMs} floor ${row.floorColdMs} ms, ${ratio(row.engineColdMs, row.floorColdMs)}`,
+    `${spec.page.padEnd(36)} mentions ${String(row.mentions).padStart(6)}  engine ${String(row.engineMs).padStart(8)} ms (wall ${row.engineWallMs}, longest slice ${row.engineLongestTaskMs}; ${row.engineWithoutShadowsMs} without shadow roots)  floor ${String(row.floorMs).padStart(7)} ms  mark.js ${String(row.markjsMs ?? '-').padStart(9)} ms (one name at a time ${row.markjsNamesMs ?? '-'})  engine/floor ${ratio(row.engineMs, row.floorMs)} (${ratio(row.engineWithoutShadowsMs, row.floorMs)} without shadow roots)  mark.js/engine ${ratio(row.markjsMs, row.engineMs)}  cold: engine ${row.engineColdMs} floor ${row.floorColdMs} ms, ${ratio(row.engineColdMs, row.floorColdMs)}`,
   );
 }
 
