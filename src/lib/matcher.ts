@@ -294,6 +294,11 @@ export function anchorSearch(sources: AnchorSources): Anchors {
   });
   /** Where the other anchors may start: the first letter of their blocks, or -1. */
   const othersFrom = (gate: RegExp | null, text: string): number => (gate === null ? -1 : text.search(gate));
+  /** Every match of `re` in `text` from `from` on, as spans. */
+  const collect = (re: RegExp, text: string, from: number, spans: Array<[number, number]>): void => {
+    re.lastIndex = from;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  };
   return {
     // For tests and tools.
     get regexps() {
@@ -315,15 +320,11 @@ export function anchorSearch(sources: AnchorSources): Anchors {
       const spans: Array<[number, number]> = [];
       if (text.length === 0) return spans;
       const { common, gate, others } = (made ??= make());
-      if (common) {
-        common.lastIndex = 0;
-        for (let m = common.exec(text); m !== null; m = common.exec(text)) spans.push([m.index, m.index + m[0].length]);
-      }
+      if (common) collect(common, text, 0, spans);
       const from = othersFrom(gate, text);
       if (from >= 0 && others) {
         const before = spans.length;
-        others.lastIndex = from;
-        for (let m = others.exec(text); m !== null; m = others.exec(text)) spans.push([m.index, m.index + m[0].length]);
+        collect(others, text, from, spans);
         if (before > 0 && spans.length > before) spans.sort((x, y) => x[0] - y[0]);
       }
       return spans;
