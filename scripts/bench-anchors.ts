@@ -9,7 +9,7 @@
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { serveStatic } from './serve.ts';
+import { REAL_PAGE_CSP, serveStatic } from './serve.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PAGES = ['wikipedia-2', 'guardian-1', 'lazy-image-2', 'yahoo-3', 'nytimes-4', 'yahoo-2', 'breitbart', 'pixnet', 'youth', 'yahoo-4'];
@@ -17,7 +17,7 @@ const PAGES = ['wikipedia-2', 'guardian-1', 'lazy-image-2', 'yahoo-3', 'nytimes-
 const built = await esbuild.build({ absWorkingDir: ROOT, entryPoints: ['bench/anchors-entry.ts'], bundle: true, write: false, format: 'iife', minify: true, logLevel: 'warning' });
 const js = built.outputFiles[0]?.text ?? '';
 const server = await serveStatic({
-  '/real/': { dir: join(ROOT, '../shared/corpus/real-pages'), csp: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'" },
+  '/real/': { dir: join(ROOT, '../shared/corpus/real-pages'), csp: REAL_PAGE_CSP },
 });
 const browser = await puppeteer.launch({ executablePath: '/usr/lib/chromium/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 console.log(`${'page'.padEnd(16)} ${'KB'.padStart(6)}  first pass µs/KB  whole search µs/KB`);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import puppeteer, { type Page } from 'puppeteer-core';
-import { serveStatic } from './serve.ts';
+import { REAL_PAGE_CSP, serveStatic } from './serve.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -65,7 +65,7 @@ const markJs = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'),
 
 const server = await serveStatic({
   '/gen/': { dir: work, csp: "script-src 'none'" },
-  '/real/': { dir: CORPUS, csp: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'" },
+  '/real/': { dir: CORPUS, csp: REAL_PAGE_CSP },
 });
 const browser = await puppeteer.launch({
   executablePath: '/usr/lib/chromium/chromium',

@@ -7,6 +7,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
+/**
+ * The corpus pages' CSP, in the tests and the benches: they run none of
+ * their own scripts and load nothing from other hosts (there is no network
+ * here, and a load must be the same each time). Content scripts are not
+ * bound by a page's CSP.
+ */
+export const REAL_PAGE_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'";
+
 export interface Mount {
   dir: string;
   csp?: string;

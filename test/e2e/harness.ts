@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../scripts/manifest.ts';
-import { serveStatic, type StaticServer } from '../../scripts/serve.ts';
+import { REAL_PAGE_CSP, serveStatic, type StaticServer } from '../../scripts/serve.ts';
 import { FIREFOX_ERROR_PREFS, watchChromium, watchFirefox, type ErrorWatch } from './extension-errors.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -39,12 +39,6 @@ const FIREFOX_UUID = '5b0d6f2c-4f7e-4c1a-9d3e-2a6b8c1e7f40';
 
 export type FixtureServer = StaticServer;
 
-/**
- * Corpus pages run none of their own scripts and load nothing from other
- * hosts (there is no network here, and a load must be the same each time).
- * Content scripts are not bound by a page's CSP.
- */
-const REAL_PAGE_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'";
 
 /**
  * Serves /fixtures/* from test/e2e/fixtures, /demo/* from demo/, and
