@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, eventually, textBox, type Box, type BrowserName, type ExtensionSession } from './harness.ts';
+import { BROWSERS, eventually, textBox, type Box, type BrowserName, type ExtensionSession, type FixtureServer } from './harness.ts';
 import { withExtension } from './with-extension.ts';
 
 /** A phone: 390 by 844 CSS pixels at three device pixels each, a touch screen and no hover. */
@@ -39,23 +39,33 @@ const cardBox = (page: Page): Promise<Box | null> =>
     return { x: b.x, y: b.y, width: b.width, height: b.height };
   });
 
+/** Whether the card is open (true) or closed (false) within 3 s, as `open` asks. */
+const cardIs = async (page: Page, open: boolean): Promise<boolean> => eventually(async () => ((await cardBox(page)) !== null) === open, true, 3000);
+
+/** The phone fixture, in front, once the badge counts its two mentions. */
+async function openFixture(ctx: { session: ExtensionSession; server: FixtureServer }, name: BrowserName): Promise<{ page: Page; tabId: number }> {
+  const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
+  const tabId = await ctx.session.latestTabId();
+  expect(await eventually(() => ctx.session.badgeText(tabId), '2')).toBe('2');
+  await page.bringToFront();
+  return { page, tabId };
+}
+
 const tapOn = (page: Page, box: Box): Promise<void> => page.touchscreen.tap(box.x + Math.min(14, box.width / 2), box.y + box.height / 2);
 
 describe.each(BROWSERS)('%s: Backstory on a phone', (name) => {
   const ctx = withExtension(name, { phone: true });
 
   it('opens the card on a tap, inside the screen, and closes it on a tap elsewhere, cancelling nothing of the page', async () => {
-    const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
-    const tabId = await ctx.session.latestTabId();
-    expect(await eventually(() => ctx.session.badgeText(tabId), '2')).toBe('2');
-    await page.bringToFront();
+    const { page } = await openFixture(ctx, name);
     const viewport = await page.evaluate(() => ({ w: innerWidth, h: innerHeight, dpr: devicePixelRatio, touch: matchMedia('(pointer: coarse)').matches }));
     expect(viewport.w).toBe(PHONE.width);
     expect(viewport.dpr).toBe(PHONE.deviceScaleFactor);
     expect(viewport.touch).toBe(true);
 
     await tapOn(page, await textBox(page, '#plain', 'Kaspersky'));
-    const box = await eventually(async () => (await cardBox(page)) !== null, true, 3000).then(() => cardBox(page));
+    expect(await cardIs(page, true)).toBe(true);
+    const box = await cardBox(page);
     expect(box).not.toBeNull();
     // The screen's width less a margin, and wholly on the screen.
     expect(box!.x).toBeGreaterThanOrEqual(0);
@@ -69,7 +79,7 @@ describe.each(BROWSERS)('%s: Backstory on a phone', (name) => {
 
     // A tap elsewhere (below the card, on no mention) closes it.
     await page.touchscreen.tap(viewport.w / 2, Math.min(viewport.h - 10, box!.y + box!.height + 40));
-    expect(await eventually(async () => (await cardBox(page)) === null, true, 3000)).toBe(true);
+    expect(await cardIs(page, false)).toBe(true);
 
     const events = await page.evaluate(() => (window as unknown as { __events: Array<{ type: string; pointer?: string; cancelled: boolean }> }).__events);
     // Two taps, each a touch from start to end (no mouse: a hover could not have opened the card).
@@ -84,10 +94,7 @@ describe.each(BROWSERS)('%s: Backstory on a phone', (name) => {
   });
 
   it('opens nothing when a finger drags across a name, as in a scroll', async () => {
-    const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
-    const tabId = await ctx.session.latestTabId();
-    expect(await eventually(() => ctx.session.badgeText(tabId), '2')).toBe('2');
-    await page.bringToFront();
+    const { page } = await openFixture(ctx, name);
     const mention = await textBox(page, '#plain', 'Kaspersky');
     const x = mention.x + mention.width / 2;
     const y = mention.y + mention.height / 2;
@@ -100,15 +107,12 @@ describe.each(BROWSERS)('%s: Backstory on a phone', (name) => {
     // The same name tapped opens its card: the drag was the only difference.
     await page.evaluate(() => window.scrollTo(0, 0));
     await tapOn(page, await textBox(page, '#plain', 'Kaspersky'));
-    expect(await eventually(async () => (await cardBox(page)) !== null, true, 3000)).toBe(true);
+    expect(await cardIs(page, true)).toBe(true);
     await page.close();
   });
 
   it('leaves a tap on a name inside a link to the page: the link is followed, no card opens', async () => {
-    const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
-    const tabId = await ctx.session.latestTabId();
-    expect(await eventually(() => ctx.session.badgeText(tabId), '2')).toBe('2');
-    await page.bringToFront();
+    const { page } = await openFixture(ctx, name);
     await page.evaluate(() => document.querySelector('#linked')?.scrollIntoView({ block: 'center' }));
     await tapOn(page, await textBox(page, '#link', 'Kaspersky'));
     expect(await eventually(() => page.evaluate(() => location.hash), '#followed', 3000)).toBe('#followed');
@@ -118,12 +122,9 @@ describe.each(BROWSERS)('%s: Backstory on a phone', (name) => {
   });
 
   it('shows the card with a close button a finger can hit, and the close button closes it', async () => {
-    const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
-    const tabId = await ctx.session.latestTabId();
-    expect(await eventually(() => ctx.session.badgeText(tabId), '2')).toBe('2');
-    await page.bringToFront();
+    const { page } = await openFixture(ctx, name);
     await tapOn(page, await textBox(page, '#plain', 'Kaspersky'));
-    expect(await eventually(async () => (await cardBox(page)) !== null, true, 3000)).toBe(true);
+    expect(await cardIs(page, true)).toBe(true);
     const card = (await cardBox(page))!;
     // The close button fills the card's top right corner, 44 by 44 CSS
     // pixels: a tap 45 pixels in from both edges still lands on it (the
@@ -131,7 +132,7 @@ describe.each(BROWSERS)('%s: Backstory on a phone', (name) => {
     // root hides the button from the page, so the test taps where it is drawn.
     await new Promise((r) => setTimeout(r, 300));
     await page.touchscreen.tap(card.x + card.width - 45, card.y + 45);
-    expect(await eventually(async () => (await cardBox(page)) === null, true, 3000)).toBe(true);
+    expect(await cardIs(page, false)).toBe(true);
     await page.close();
   });
 });
@@ -140,9 +141,7 @@ describe.each(BROWSERS)('%s: the panel as Firefox for Android opens it', (name) 
   const ctx = withExtension(name, { phone: true });
 
   it('fills the screen with targets a finger can hit, and a mention chosen there scrolls to it, opens its card and gives the page back', async () => {
-    const page = await openOnPhone(ctx.session, name, ctx.server.url('/fixtures/phone.html'));
-    const tabId = await ctx.session.latestTabId();
-    expect(await eventually(() => ctx.session.badgeText(tabId), '2')).toBe('2');
+    const { page, tabId } = await openFixture(ctx, name);
     const panel = await openOnPhone(ctx.session, name, `${ctx.session.extensionBase}popup.html?tab=${tabId}`);
     expect(await eventually(() => panel.evaluate(() => document.querySelectorAll('[role="option"]').length), 2)).toBe(2);
     const layout = await panel.evaluate(() => {
@@ -168,7 +167,7 @@ describe.each(BROWSERS)('%s: the panel as Firefox for Android opens it', (name) 
     expect(await eventually(() => page.evaluate(() => document.visibilityState), 'visible', 5000)).toBe('visible');
     const panelGone = (): Promise<boolean> => (panel.isClosed() ? Promise.resolve(true) : panel.evaluate(() => false).catch(() => true));
     expect(await eventually(panelGone, true, 5000)).toBe(true);
-    expect(await eventually(async () => (await cardBox(page)) !== null, true, 3000)).toBe(true);
+    expect(await cardIs(page, true)).toBe(true);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
     const box = (await cardBox(page))!;
     expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
