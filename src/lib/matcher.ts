@@ -123,15 +123,54 @@ function wordChar(script: string | null): string {
   return `[${script ? `\\p{sc=${script}}` : '\\p{L}'}\\p{M}\\p{N}_]`;
 }
 
-/** A name as a pattern: any ignorable may sit between two of its letters. */
-function namePattern(name: string): string {
-  const words = name.trim().split(/\s+/u);
-  return words.map((word) => Array.from(word, escapeChar).join(`${IGNORABLE}*`)).join(SPACE);
+/** A node of the names' trie: the pattern of each next letter (or of a word space, `SPACE`), and whether a name ends here. */
+interface Trie {
+  next: Map<string, Trie>;
+  end: boolean;
 }
 
-/** Several names as one alternation, longest first: at one position the first that fits wins. */
+/**
+ * Several names as one expression, written as a trie: names that share
+ * their first letters share that part of the expression ("Kaspersk" once
+ * for Kaspersky, Kasperski, Kasperskiego...). A name's letters are
+ * case-folded keys, so two spellings that differ only in case share a
+ * branch. At each letter only the branch of the letter in the text can go
+ * on, and a name that ends where a longer one goes on is the fallback
+ * after it, so the longest name that fits wins, as in an alternation
+ * sorted longest first. Written out flat, the pack's names of every
+ * script made one expression of more than 150 KB, which took the browser
+ * 25 to 30 ms to compile on a frame's first mention.
+ */
 function alternation(names: readonly string[]): string {
-  return [...names].sort((a, b) => b.length - a.length).map(namePattern).join('|');
+  const root: Trie = { next: new Map(), end: false };
+  for (const name of names) {
+    let node = root;
+    const words = name.trim().split(/\s+/u);
+    words.forEach((word, w) => {
+      const tokens = Array.from(word, (c) => {
+        const lower = c.toLowerCase();
+        return escapeChar(Array.from(lower).length === 1 ? lower : c);
+      });
+      if (w > 0) tokens.unshift(SPACE);
+      for (const token of tokens) {
+        let child = node.next.get(token);
+        if (!child) node.next.set(token, (child = { next: new Map(), end: false }));
+        node = child;
+      }
+    });
+    node.end = true;
+  }
+  // Between two letters of a word any ignorable may sit; a word space holds its own.
+  const render = (node: Trie, afterLetter: boolean): string => {
+    const branches = [...node.next].map(([token, child]) => {
+      const letter = token !== SPACE;
+      return (afterLetter && letter ? `${IGNORABLE}*` : '') + token + render(child, letter);
+    });
+    if (branches.length === 0) return '';
+    if (!node.end) return branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+    return `(?:${branches.join('|')})?`;
+  };
+  return render(root, false);
 }
 
 /** The whole pattern of one entry of the pack, without its bounds. */
@@ -187,6 +226,13 @@ export function anchorPattern(patterns: readonly NamePattern[]): Anchors {
   return anchorSearch(anchorSources(anchorsOf(patterns)));
 }
 
+/** The longest word of a name: its anchor is that word's first letters. */
+function longestWord(name: string): string {
+  let longest = '';
+  for (const word of name.trim().split(/\s+/u)) if (word.length > longest.length) longest = word;
+  return longest;
+}
+
 /** The anchors of `anchorPattern`, as plain text: the first letters of the longest word of each name, each once. */
 export function anchorsOf(patterns: readonly NamePattern[]): string[] {
   // Many names share an anchor ("Kaspersky", "Kasperski"): each is written out once.
@@ -194,11 +240,7 @@ export function anchorsOf(patterns: readonly NamePattern[]): string[] {
   const anchors = new Set<string>();
   for (const pattern of patterns) {
     if (pattern.refersTo === 'other') continue;
-    for (const name of pattern.names) {
-      let longest = '';
-      for (const word of name.trim().split(/\s+/u)) if (word.length > longest.length) longest = word;
-      anchors.add(Array.from(longest).slice(0, 4).join(''));
-    }
+    for (const name of pattern.names) anchors.add(Array.from(longestWord(name)).slice(0, 4).join(''));
   }
   return [...anchors];
 }
@@ -363,55 +405,86 @@ interface Group {
  */
 export function compileMatcher(patterns: readonly NamePattern[], given?: Anchors): Matcher {
   if (!patterns.some((p) => p.names.length > 0)) throw new Error('matcher: a pack needs at least one name');
-  // Every pattern is built on first need, the full one only once an anchor
+  // Every pattern is built on first need, the full ones only once an anchor
   // is seen: most pages hold no anchor, and many frames (empty ones, ads)
   // no text at all; building and compiling a pattern is a real share of
   // what such a frame costs.
   let anchors: Anchors | null = given ?? null;
-  let full: { regex: RegExp; groups: Group[] } | null = null;
-  const compileFull = (): { regex: RegExp; groups: Group[] } => {
-    // One capturing group per pattern says whose match it is. Someone
-    // else's names come first: "Natalya Kaspersky" starts before the
-    // company's "Kaspersky", and the leftmost match wins.
-    const order = { other: 0, person: 1, company: 2 };
-    const sorted = patterns.filter((p) => p.names.length > 0).sort((a, b) => order[a.refersTo] - order[b.refersTo]);
-    const parts: string[] = [];
+  // One expression per script of the names' anchors, compiled where an
+  // anchor of that script is seen: a page in English compiles the Latin
+  // names, not those of every script (all of them: 25 to 30 ms on a
+  // frame's first mention, one stretch of work).
+  // Someone else's names come first within each: "Natalya Kaspersky"
+  // starts before the company's "Kaspersky", and the leftmost match wins.
+  const order = { other: 0, person: 1, company: 2 };
+  const byScript = new Map<string, NamePattern[]>();
+  for (const p of patterns.filter((q) => q.names.length > 0).sort((a, b) => order[a.refersTo] - order[b.refersTo])) {
+    for (const script of new Set(p.names.map((name) => scriptOf(longestWord(name)) ?? ''))) {
+      byScript.set(script, [...(byScript.get(script) ?? []), p]);
+    }
+  }
+  const compiled = new Map<string, { regex: RegExp; groups: Group[] } | null>();
+  const compile = (script: string): { regex: RegExp; groups: Group[] } | null => {
+    const list = byScript.get(script) ?? [];
+    // Someone else's names alone hold no mention.
+    if (!list.some((p) => p.refersTo !== 'other')) return null;
+    // One capturing group per pattern says whose match it is. Patterns next
+    // to each other with the same bounds share them, written once: each
+    // script's letter class costs the browser about a millisecond to compile.
+    const parts: Array<{ lead: string; tail: string; cores: string[] }> = [];
     const groups: Group[] = [];
-    for (const p of sorted) {
+    for (const p of list) {
       const bounds = p.bounds ?? 'word';
       const first = p.prefixes?.[0] ?? p.firstNames?.[0] ?? p.before?.[0] ?? (p.names[0] as string);
       const last = p.after?.[0] ?? (p.names[0] as string);
       const lead = bounds === 'none' ? '' : `(?<!${wordChar(scriptOf(first))})`;
       const tail = bounds === 'word' ? `(?!${wordChar(scriptOf(last))})` : '';
-      parts.push(`${lead}(${patternSource(p)})${tail}`);
+      const previous = parts[parts.length - 1];
+      if (previous && previous.lead === lead && previous.tail === tail) previous.cores.push(`(${patternSource(p)})`);
+      else parts.push({ lead, tail, cores: [`(${patternSource(p)})`] });
       groups.push({
         refersTo: p.refersTo,
         names: p.names.map((name) => ({ folded: fold(name), name })).sort((a, b) => b.folded.length - a.folded.length),
       });
     }
-    return { regex: new RegExp(parts.join('|'), 'giu'), groups };
+    const source = parts.map(({ lead, tail, cores }) => `${lead}${cores.length > 1 ? `(?:${cores.join('|')})` : cores[0]}${tail}`);
+    return { regex: new RegExp(source.join('|'), 'giu'), groups };
+  };
+  const search = (script: string, text: string, found: NameMatch[]): void => {
+    if (!compiled.has(script)) compiled.set(script, compile(script));
+    const full = compiled.get(script);
+    if (!full) return;
+    const { regex, groups } = full;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+      const at = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+      const group = groups[at];
+      if (!group || group.refersTo === 'other') continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (inAddress(text, start, end)) continue;
+      const folded = fold(m[0]);
+      const core = group.names.find((n) => folded.includes(n.folded)) ?? group.names[0];
+      found.push({ start, end, refersTo: group.refersTo, name: core?.name ?? m[0] });
+    }
   };
 
   return {
     findAll(text: string): NameMatch[] {
-      // Nearly all text holds no name: one cheap test spares the full pattern.
+      // Nearly all text holds no name: one cheap search spares the full patterns.
       if (text.length === 0) return [];
-      if (!(anchors ??= anchorPattern(patterns)).test(text)) return [];
+      const spans = (anchors ??= anchorPattern(patterns)).spans(text);
+      if (spans.length === 0) return [];
+      const scripts = new Set<string>();
+      for (const [from] of spans) scripts.add(scriptOf(text.slice(from, from + 8)) ?? '');
       const found: NameMatch[] = [];
-      const { regex, groups } = (full ??= compileFull());
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-        const at = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-        const group = groups[at];
-        if (!group || group.refersTo === 'other') continue;
-        const start = m.index;
-        const end = start + m[0].length;
-        if (inAddress(text, start, end)) continue;
-        const folded = fold(m[0]);
-        const core = group.names.find((n) => folded.includes(n.folded)) ?? group.names[0];
-        found.push({ start, end, refersTo: group.refersTo, name: core?.name ?? m[0] });
-      }
-      return found;
+      for (const script of byScript.keys()) if (scripts.has(script)) search(script, text, found);
+      if (scripts.size < 2) return found;
+      // Matches of two scripts' names that overlap (a name written in both): the leftmost, then the longest, stays.
+      found.sort((a, b) => a.start - b.start || b.end - a.end);
+      const kept: NameMatch[] = [];
+      for (const m of found) if (kept.length === 0 || m.start >= (kept[kept.length - 1] as NameMatch).end) kept.push(m);
+      return kept;
     },
     anchorSpans(text: string): Array<[number, number]> {
       return (anchors ??= anchorPattern(patterns)).spans(text);

@@ -264,6 +264,11 @@ describe('matcher: text that is not a mention', () => {
 });
 
 describe('matcher: behaviour', () => {
+  it('finds names of several scripts in one text, in order, each once', () => {
+    const mixed = 'Kaspersky (Касперский, كاسبرسكي, 카스퍼스키는) and Kasperskiego';
+    expect(matcher.findAll(mixed).map((m) => mixed.slice(m.start, m.end))).toEqual(['Kaspersky', 'Касперский', 'كاسبرسكي', '카스퍼스키', 'Kasperskiego']);
+  });
+
   it('has at least 80 table cases', () => {
     expect(positives.length + negatives.length).toBeGreaterThanOrEqual(80);
   });
@@ -397,7 +402,8 @@ describe('matcher: names that load where an anchor hits', () => {
     const given = compileMatcher(kasperskyPack.patterns, anchors);
     // The search given holds no Arabic anchor: text with only كاسبرسكي is passed over.
     expect(given.findAll('قالت كاسبرسكي')).toEqual([]);
-    expect(given.findAll(text).map((m) => text.slice(m.start, m.end))).toEqual(['Kaspersky', 'كاسبرسكي']);
+    // And beside a Latin one, only the Latin names are searched: each script's names run where an anchor of theirs is seen.
+    expect(given.findAll(text).map((m) => text.slice(m.start, m.end))).toEqual(['Kaspersky']);
     expect(given.anchorSpans(text)).toEqual(anchors.spans(text));
   });
 
