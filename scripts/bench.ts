@@ -1,21 +1,31 @@
 /**
- * `npm run bench`: the engine against mark.js 8.11.1 and against the floor
- * (a bare TreeWalker and one regex), in headless Chromium, on generated
- * articles and the ten largest corpus pages. Prints a table and writes
- * bench/results.json. Timings here are noisy: read the ratios.
+ * `npm run bench`: the engine against mark.js 8.11.1 at its fastest and
+ * against two floors (a bare TreeWalker and one regex; the same with the
+ * cheapest complete search for shadow roots), in headless Chromium and
+ * Firefox ESR, on generated articles and the ten largest corpus pages; then
+ * the JavaScript heap the content script adds per frame, in Chromium.
+ * Every contender runs as a content script, in the world the extension's
+ * runs in. Prints tables and writes bench/results.json. Timings here are
+ * noisy: read the ratios.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import puppeteer, { type Page } from 'puppeteer-core';
+import type { CDPSession, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 import { REAL_PAGE_CSP, serveStatic } from './serve.ts';
+import { BROWSERS, extensionDir, launch, type BrowserName, type ExtensionSession } from '../test/e2e/harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** BENCH_PAGES=<regex> measures only the pages whose name matches; BENCH_MARKJS=0 leaves mark.js out (both for quick checks, never for the README). */
+/** Runs of each contender on each page, by turns (the spread of three was within a tenth on most pages). */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_PAGES=<regex> measures only the pages whose name matches; BENCH_MARKJS=0 leaves mark.js out; BENCH_BROWSERS=chromium one browser (all for quick checks, never for the README). */
 const ONLY = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
 const WITH_MARKJS = process.env.BENCH_MARKJS !== '0';
+const IN = (process.env.BENCH_BROWSERS?.split(',') ?? BROWSERS) as BrowserName[];
+/** The sampling interval of the CPU profile, in µs. */
+const SAMPLE_US = 100;
 const CORPUS = resolve(ROOT, '../shared/corpus/real-pages');
 const work = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
 
@@ -51,85 +61,244 @@ const largest = readdirSync(CORPUS)
 for (const file of largest) pages.push({ page: file, path: `/real/${file}`, paragraphs: null });
 writeFileSync(join(work, 'blank.html'), '<!doctype html><html><head><title>blank</title></head><body></body></html>');
 
-await esbuild.build({
+// Frames for the memory figures: 40 empty ones (20 of this origin, 20
+// srcdoc), and 10 with 100 mentions each.
+writeFileSync(join(work, 'frames-40.html'), `<!doctype html><html><body>${'<iframe src="blank.html"></iframe>'.repeat(20)}${'<iframe srcdoc="<!doctype html><title>ad</title>"></iframe>'.repeat(20)}</body></html>`);
+writeFileSync(join(work, 'frames-10x100.html'), `<!doctype html><html><body>${'<iframe src="gen-1000-10.html"></iframe>'.repeat(10)}</body></html>`);
+writeFileSync(join(work, 'frames-none.html'), '<!doctype html><html><body></body></html>');
+
+/** The bench's content script, and mark.js beside it, as an extension for each browser. */
+const built = await esbuild.build({
   absWorkingDir: ROOT,
   entryPoints: ['bench/engine-entry.ts'],
-  outfile: join(work, 'bench.js'),
   bundle: true,
+  write: false,
   format: 'iife',
   minify: true,
   logLevel: 'warning',
 });
-const benchJs = readFileSync(join(work, 'bench.js'), 'utf8');
-const markJs = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+const BENCH_SCRIPT = 'bench.js';
+const MARKJS_SCRIPT = 'mark.min.js';
+function extension(name: string, scripts: Record<string, string>, frames: boolean): Record<BrowserName, string> {
+  const dirs = {} as Record<BrowserName, string>;
+  for (const browser of BROWSERS) {
+    const dir = join(work, `${name}-${browser}`);
+    mkdirSync(dir);
+    for (const [file, text] of Object.entries(scripts)) writeFileSync(join(dir, file), text);
+    writeFileSync(join(dir, 'background.js'), '');
+    const script = {
+      matches: ['<all_urls>'],
+      js: Object.keys(scripts),
+      run_at: 'document_idle',
+      ...(frames ? { all_frames: true, match_origin_as_fallback: true } : {}),
+    };
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        manifest_version: 3,
+        name,
+        version: '1',
+        content_scripts: [script],
+        background: browser === 'chromium' ? { service_worker: 'background.js' } : { scripts: ['background.js'] },
+        // Chromium ignores it; the harness reads it in both.
+        browser_specific_settings: { gecko: { id: `${name}@bench.invalid` } },
+      }),
+    );
+    dirs[browser] = dir;
+  }
+  return dirs;
+}
+const benchExtension = extension(
+  'backstory-bench',
+  {
+    [MARKJS_SCRIPT]: readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8'),
+    [BENCH_SCRIPT]: built.outputFiles[0]?.text ?? '',
+  },
+  false,
+);
+/** The memory floor: a content script that loads and does nothing, in every frame as Backstory's. */
+const idleExtension = extension('backstory-idle', { 'content.js': 'void 0;\n' }, true);
 
 const server = await serveStatic({
   '/gen/': { dir: work, csp: "script-src 'none'" },
   '/real/': { dir: CORPUS, csp: REAL_PAGE_CSP },
 });
-const browser = await puppeteer.launch({
-  executablePath: '/usr/lib/chromium/chromium',
-  headless: true,
-  // No --js-flags: V8 runs with the flags it has for users.
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-});
 
-type Method = 'engine' | 'engineWithoutShadows' | 'floor' | 'markjs' | 'markjsNames';
+type Method = 'engine' | 'engineWithoutShadows' | 'floor' | 'floorWithShadows' | 'markjs' | 'markjsNames';
 interface Run {
+  /** Chromium: the CPU time of the contender's own code in the sampled profile; Firefox: its own clock. */
   ms: number;
+  /** The contender's own clock (the engine: set-up plus every slice between yields). */
+  ownMs: number;
   count: number;
-  wallMs?: number;
-  longestMs?: number;
+  wallMs: number;
+  /** The longest unbroken stretch of the contender's work (Chromium: in the profile; Firefox: its own longest slice). */
+  longestMs: number;
 }
 
-async function fresh(path: string, method?: Method, warm = false): Promise<Page> {
-  const page = await browser.newPage();
-  // The pages' CSP stays on (their own scripts and remote loads blocked, as
-  // in the tests); our scripts go in through the protocol, which CSP does
-  // not govern. Bypassing it let corpus pages run their scripts and wait
-  // on remote loads, 12 to 21 s a load.
-  await page.goto(server.url(path), { waitUntil: 'load', timeout: 120_000 });
-  // A content script runs once the page is idle, after its first frame:
-  // measure from there, with the page's own style and layout done.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-  await page.evaluate(benchJs);
-  if (method === 'markjs' || method === 'markjsNames') await page.evaluate(markJs);
-  // Pages of the bench may share a renderer process, and so a heap: each run
-  // starts from a collected heap, not from the garbage an earlier run
-  // (mark.js's, above all) left behind. Asked through the protocol, which
-  // needs no V8 flag. Before the warm-up, not after: this collection reduces
-  // memory, and a run right after it paid for compiling its code again, as
-  // if cold (guardian-1's engine, same build: 3.5 ms after it, 2.9 before).
-  const cdp = await page.createCDPSession();
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.detach();
-  if (method && warm) {
-    await page.evaluate((m) => (window as unknown as { __bench: { warmUp(m: string): Promise<void> } }).__bench.warmUp(m), method);
+/** Asks the bench's content script for `asked` and waits for its answer (null if none came within `timeoutMs`). */
+async function ask<T>(page: Page, asked: string, timeoutMs: number): Promise<T | null> {
+  const answer = await page.evaluate(
+    (what, limit) =>
+      // No named function in here: the runner's transform would wrap it in a helper the page lacks.
+      new Promise<string | null>((resolve) => {
+        const stop = new AbortController();
+        const timer = setTimeout(() => {
+          stop.abort();
+          resolve(null);
+        }, limit);
+        document.addEventListener(
+          'backstory-bench-done',
+          (event) => {
+            const detail = String((event as CustomEvent<unknown>).detail);
+            if ((JSON.parse(detail) as { asked: string }).asked !== what) return;
+            clearTimeout(timer);
+            stop.abort();
+            resolve(detail);
+          },
+          { signal: stop.signal },
+        );
+        document.dispatchEvent(new CustomEvent('backstory-bench', { detail: what }));
+      }),
+    asked,
+    timeoutMs,
+  );
+  if (answer === null) return null;
+  const { result, error } = JSON.parse(answer) as { result?: T; error?: string };
+  if (error) throw new Error(`${asked}: ${error}`);
+  return result as T;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string; functionName: string };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * The CPU time of the bench's own scripts in a sampled profile: a sample
+ * counts when any frame on its stack is one of them, so the native calls
+ * they make and the work resumed after a yield count too. A stretch is a
+ * run of such samples (collections inside it included), ended by any
+ * other sample: idle time, or the browser's own work.
+ */
+function attribute(profile: Profile): { ms: number; longestMs: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const memo = new Map<number, boolean>();
+  const ours = (id: number): boolean => {
+    let known = memo.get(id);
+    if (known === undefined) {
+      const url = byId.get(id)?.callFrame.url ?? '';
+      const up = parent.get(id);
+      known = url.endsWith(`/${BENCH_SCRIPT}`) || url.endsWith(`/${MARKJS_SCRIPT}`) || (up !== undefined && ours(up));
+      memo.set(id, known);
+    }
+    return known;
+  };
+  let total = 0;
+  let stretch = 0;
+  let longest = 0;
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) {
+    const id = samples[i] as number;
+    const us = timeDeltas[i + 1] ?? SAMPLE_US;
+    if (ours(id)) {
+      total += us;
+      stretch += us;
+    } else if (stretch > 0 && byId.get(id)?.callFrame.functionName === '(garbage collector)') {
+      stretch += us;
+    } else {
+      longest = Math.max(longest, stretch);
+      stretch = 0;
+    }
   }
-  return page;
+  return { ms: total / 1000, longestMs: Math.max(longest, stretch) / 1000 };
 }
 
 /** mark.js takes minutes on the largest pages: a run past this is cut and reported as at least this long. */
 const MARKJS_LIMIT_MS = 60_000;
 
-/**
- * One run of `method` on the page at `path`, in a fresh tab. Warm: after the
- * warm-up (the same method once on a scratch document in that tab, so its
- * code is compiled and has run; the page itself untouched). Cold: the
- * first run of the code in the tab, compiling included.
- */
-async function measure(path: string, method: Method, warm = true): Promise<Run> {
-  const page = await fresh(path, method, warm);
-  const run = page.evaluate(
-    (m) => (window as unknown as { __bench: Record<string, () => Promise<Run>> }).__bench[m]!(),
-    method,
-  );
-  const limit = new Promise<Run>((done) =>
-    setTimeout(() => done({ ms: MARKJS_LIMIT_MS, count: -1 }), MARKJS_LIMIT_MS + 5_000),
-  );
-  const result = await (method === 'markjs' || method === 'markjsNames' ? Promise.race([run, limit]) : run);
-  await page.close().catch(() => undefined);
-  return result;
+interface Bench {
+  session: ExtensionSession;
+  measure(path: string, method: Method, warm?: boolean): Promise<Run>;
+  /** A fresh tab on `path`, the bench's script there and the heap collected where the browser lets us. */
+  fresh(path: string): Promise<Page>;
+}
+
+async function openBench(name: BrowserName): Promise<Bench> {
+  const session = await launch(name, { extension: benchExtension[name] });
+  const { browser } = session;
+  const chromium = name === 'chromium';
+
+  async function fresh(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    // The pages' CSP stays on (their own scripts and remote loads blocked,
+    // as in the tests); what the bench asks goes through the protocol,
+    // which CSP does not govern.
+    await page.goto(server.url(path), { waitUntil: 'load', timeout: 120_000 });
+    await page.bringToFront();
+    // Measured from the page's first frame on, as a content script meets it, with its style and layout done.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    // The content script runs once the page is idle: ask until it answers.
+    for (let tries = 0; (await ask<string>(page, 'ping', 500)) === null; tries++) {
+      if (tries > 60) throw new Error(`${name}: the bench's content script never answered on ${path}`);
+    }
+    if (chromium) {
+      // Pages of the bench may share a renderer process, and so a heap: each
+      // run starts from a collected heap, not from the garbage an earlier run
+      // (mark.js's, above all) left behind. Before the warm-up, not after:
+      // a run right after the collection paid for compiling its code again.
+      // Firefox has no such call: there each run has a fresh tab, and the
+      // contenders take turns, so what one leaves weighs on all alike.
+      const cdp = await page.createCDPSession();
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.detach();
+    }
+    return page;
+  }
+
+  /**
+   * One run of `method` on the page at `path`, in a fresh tab. Warm: after
+   * the warm-up (the same method once on a scratch document in that tab,
+   * so its code is compiled and has run; the page itself untouched). Cold:
+   * the first run of the code in the tab, compiling included.
+   */
+  async function measure(path: string, method: Method, warm = true): Promise<Run> {
+    const page = await fresh(path);
+    if (warm) await ask(page, `warmUp:${method}`, 60_000);
+    let cdp: CDPSession | null = null;
+    if (chromium) {
+      cdp = await page.createCDPSession();
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
+      await cdp.send('Profiler.start');
+      // The first sample comes 5 to 13 ms after the start: a run of 1 ms begun at once went unseen.
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const limit = method === 'markjs' || method === 'markjsNames' ? MARKJS_LIMIT_MS + 5_000 : 300_000;
+    const own = await ask<{ ms: number; count: number; wallMs?: number; longestMs?: number }>(page, method, limit);
+    // And the samples of the last few ms reach the profile only later: a short run stopped at once was lost.
+    if (cdp) await new Promise((r) => setTimeout(r, 50));
+    const stopped = cdp ? ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile : null;
+    const profiled = stopped ? attribute(stopped) : null;
+    await page.close().catch(() => undefined);
+    if (!own) return { ms: MARKJS_LIMIT_MS, ownMs: MARKJS_LIMIT_MS, count: -1, wallMs: MARKJS_LIMIT_MS, longestMs: 0 };
+    return {
+      ms: profiled?.ms ?? own.ms,
+      ownMs: own.ms,
+      count: own.count,
+      wallMs: own.wallMs ?? own.ms,
+      longestMs: profiled?.longestMs ?? own.longestMs ?? own.ms,
+    };
+  }
+  return { session, measure, fresh };
 }
 
 const median = (xs: number[]): number => {
@@ -140,6 +309,7 @@ const median = (xs: number[]): number => {
 
 interface Summary {
   ms: number;
+  ownMs: number;
   count: number;
   runs: number;
   wallMs: number;
@@ -149,120 +319,167 @@ interface Summary {
 function summarize(results: Run[]): Summary {
   return {
     ms: median(results.map((r) => r.ms)),
+    ownMs: median(results.map((r) => r.ownMs)),
     count: results[0]?.count ?? 0,
     runs: results.length,
-    wallMs: median(results.map((r) => r.wallMs ?? r.ms)),
-    longestMs: Math.max(...results.map((r) => r.longestMs ?? 0)),
+    wallMs: median(results.map((r) => r.wallMs)),
+    longestMs: Math.max(...results.map((r) => r.longestMs)),
   };
 }
 
-async function medianOf(path: string, method: Method, runs = RUNS): Promise<Summary> {
-  const results: Run[] = [];
-  for (let i = 0; i < runs; i++) results.push(await measure(path, method));
-  return summarize(results);
+const round = (x: number, digits = 1): number => +x.toFixed(digits);
+const ratio = (a: number | null, b: number): string => (a === null ? '-' : `${(a / Math.max(b, 0.1)).toFixed(1)}×`);
+
+/** Every page in one browser: the engine and both floors by turns (a drift of the machine's speed moves them alike), then mark.js. */
+async function timePages(bench: Bench): Promise<Array<Record<string, unknown>>> {
+  const rows: Array<Record<string, unknown>> = [];
+  const turns = ['engine', 'floorWithShadows', 'floor', 'engineWithoutShadows', 'engineCold'] as const;
+  for (const spec of pages) {
+    if (ONLY && !ONLY.test(spec.page)) continue;
+    const runs = Object.fromEntries(turns.map((t) => [t, [] as Run[]])) as Record<(typeof turns)[number], Run[]>;
+    for (let i = 0; i < RUNS; i++) {
+      for (const t of turns) runs[t].push(await bench.measure(spec.path, t === 'engineCold' ? 'engine' : t, t !== 'engineCold'));
+    }
+    const [engine, withShadows, floor, withoutShadows, engineCold] = turns.map((t) => summarize(runs[t])) as Summary[] as [Summary, Summary, Summary, Summary, Summary];
+    // mark.js on 10,000 paragraphs and more takes seconds to a minute a run: one run there.
+    const big = (spec.paragraphs ?? 0) >= 10_000;
+    const markjs = WITH_MARKJS ? summarize(await repeat(big ? 1 : RUNS, () => bench.measure(spec.path, 'markjs'))) : null;
+    // mark.js one name at a time, as the bench measured it before: one run, and not on the large pages.
+    const markjsNames = WITH_MARKJS && !big ? summarize([await bench.measure(spec.path, 'markjsNames')]) : null;
+    const row = {
+      page: spec.page,
+      paragraphs: spec.paragraphs,
+      mentions: engine.count,
+      engineMs: round(engine.ms),
+      engineOwnMs: round(engine.ownMs),
+      engineWallMs: round(engine.wallMs),
+      engineLongestMs: round(engine.longestMs),
+      floorWithShadowsMs: round(withShadows.ms),
+      floorMs: round(floor.ms),
+      // The engine with no search for shadow roots, which the bare floor does not do: for information.
+      engineWithoutShadowsMs: round(withoutShadows.ms),
+      engineColdMs: round(engineCold.ms),
+      markjsMs: markjs ? round(markjs.ms) : null,
+      markjsRuns: markjs?.runs ?? 0,
+      markjsCut: markjs?.count === -1,
+      markjsLongestMs: markjs ? round(markjs.longestMs) : null,
+      markjsNamesMs: markjsNames ? round(markjsNames.ms) : null,
+    };
+    rows.push(row);
+    console.log(
+      `${bench.session.name.padEnd(8)} ${spec.page.padEnd(34)} mentions ${String(row.mentions).padStart(6)}  engine ${String(row.engineMs).padStart(7)} ms (own ${row.engineOwnMs}, longest ${row.engineLongestMs}, cold ${row.engineColdMs}, ${row.engineWithoutShadowsMs} without shadow roots)  floor+shadows ${String(row.floorWithShadowsMs).padStart(7)}  floor ${String(row.floorMs).padStart(7)}  mark.js ${String(row.markjsMs ?? '-').padStart(8)}${row.markjsCut ? ' (cut)' : ''} (one name at a time ${row.markjsNamesMs ?? '-'})  engine/(floor+shadows) ${ratio(row.engineMs, row.floorWithShadowsMs)}  engine/floor ${ratio(row.engineMs, row.floorMs)}  mark.js/engine ${ratio(row.markjsMs, row.engineMs)}`,
+    );
+  }
+  return rows;
+}
+
+async function repeat(n: number, run: () => Promise<Run>): Promise<Run[]> {
+  const out: Run[] = [];
+  for (let i = 0; i < n; i++) out.push(await run());
+  return out;
+}
+
+/** What a frame, a growing page and the card cost, in one browser. */
+async function timeTheRest(bench: Bench): Promise<Record<string, number>> {
+  // Incremental cost: first and last 50 of 500 appends.
+  const appendPage = await bench.fresh('/gen/gen-1000-0.html');
+  const appendTimes = (await ask<number[]>(appendPage, 'appends', 300_000)) ?? [];
+  await appendPage.close();
+  // The card: hover intent firing to the card placed and laid out.
+  const cardPage = await bench.fresh('/gen/gen-1000-10.html');
+  const card = (await ask<{ open: number[]; rest: number[] }>(cardPage, 'cardOpen', 120_000)) ?? { open: [], rest: [] };
+  await cardPage.close();
+  // The content script on an empty page, cold: an empty frame (an ad's,
+  // say) is often the first this code runs in its process.
+  const blank: number[] = [];
+  for (let i = 0; i < RUNS + 1; i++) blank.push((await bench.measure('/gen/blank.html', 'engine', false)).ownMs);
+  return {
+    appendFirstMs: round(median(appendTimes.slice(0, 50)), 2),
+    appendLastMs: round(median(appendTimes.slice(-50)), 2),
+    cardOpenMs: round(median(card.open), 2),
+    cardFirstOpenMs: round(card.open[0] ?? 0, 2),
+    // The next frame's work: the card's sections below its first screen laid out.
+    cardRestMs: round(median(card.rest), 2),
+    blankPageMs: round(median(blank.slice(1)), 2),
+  };
 }
 
 /**
- * The engine and the floor, warm and cold, run by turns on the same page:
- * this machine's speed drifts over minutes, and the ratio of the two is
- * what counts.
+ * The JavaScript heap, in Chromium, of one tab on `path` after its frames
+ * settled: the renderer's whole V8 heap (every world of every frame of
+ * that page, ours included) after two collections, over the DevTools
+ * protocol. Each figure is the median of three browser launches.
  */
-async function enginesByTurns(path: string): Promise<Record<'engine' | 'withoutShadows' | 'floor' | 'engineCold' | 'floorCold', Summary>> {
-  const runs: Record<'engine' | 'withoutShadows' | 'floor' | 'engineCold' | 'floorCold', Run[]> = { engine: [], withoutShadows: [], floor: [], engineCold: [], floorCold: [] };
-  for (let i = 0; i < RUNS; i++) {
-    runs.engine.push(await measure(path, 'engine'));
-    runs.withoutShadows.push(await measure(path, 'engineWithoutShadows'));
-    runs.floor.push(await measure(path, 'floor'));
-    runs.engineCold.push(await measure(path, 'engine', false));
-    runs.floorCold.push(await measure(path, 'floor', false));
+async function heapOf(extension: string | null, path: string): Promise<number> {
+  const sizes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const profile = mkdtempSync(join(work, 'profile-'));
+    const browser = await puppeteer.launch({
+      executablePath: '/usr/lib/chromium/chromium',
+      headless: true,
+      userDataDir: profile,
+      args: [
+        '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+        ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+      ],
+    });
+    const page = await browser.newPage();
+    await page.goto(server.url(path), { waitUntil: 'load' });
+    await page.bringToFront();
+    // Time for every frame's content script to run, read and go quiet.
+    await new Promise((r) => setTimeout(r, 4_000));
+    const cdp = await page.createCDPSession();
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    sizes.push(((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize);
+    await browser.close();
   }
+  return median(sizes);
+}
+
+async function memory(): Promise<Record<string, number>> {
+  const backstory = extensionDir('chromium');
+  const idle = idleExtension.chromium;
+  const forty = '/gen/frames-40.html';
+  const tenFull = '/gen/frames-10x100.html';
+  const [none40, idle40, ours40, none10, idle10, ours10] = [
+    await heapOf(null, forty),
+    await heapOf(idle, forty),
+    await heapOf(backstory, forty),
+    await heapOf(null, tenFull),
+    await heapOf(idle, tenFull),
+    await heapOf(backstory, tenFull),
+  ] as [number, number, number, number, number, number];
+  // A frame's share: what the content script adds to the page's heap, over the frames (the top one included).
   return {
-    engine: summarize(runs.engine),
-    withoutShadows: summarize(runs.withoutShadows),
-    floor: summarize(runs.floor),
-    engineCold: summarize(runs.engineCold),
-    floorCold: summarize(runs.floorCold),
+    heapPerEmptyFrameBytes: Math.round((ours40 - none40) / 41),
+    heapFloorPerFrameBytes: Math.round((idle40 - none40) / 41),
+    heapPerFrameWith100MentionsBytes: Math.round((ours10 - none10) / 11),
+    heapFloorPerFrameWith100MentionsBytes: Math.round((idle10 - none10) / 11),
+    heap40FramesTotalBytes: Math.round(ours40 - none40),
+    heap40FramesFloorTotalBytes: Math.round(idle40 - none40),
+    heap40FramesWithoutExtensionBytes: Math.round(none40),
   };
 }
 
-const rows: Array<Record<string, unknown>> = [];
-for (const spec of pages) {
-  if (ONLY && !ONLY.test(spec.page)) continue;
-  const { engine, withoutShadows, floor, engineCold, floorCold } = await enginesByTurns(spec.path);
-  // mark.js on 10,000 paragraphs and more takes tens of seconds a run: one run there.
-  const big = (spec.paragraphs ?? 0) >= 10_000;
-  const markjs = WITH_MARKJS ? await medianOf(spec.path, 'markjs', big ? 1 : RUNS) : null;
-  // mark.js one name at a time, as the bench measured it before: one run, and not on the large pages (up to a minute a run there).
-  const markjsNames = WITH_MARKJS && !big ? await medianOf(spec.path, 'markjsNames', 1) : null;
-  const row = {
-    page: spec.page,
-    paragraphs: spec.paragraphs,
-    mentions: engine.count,
-    engineMs: +engine.ms.toFixed(1),
-    engineWallMs: +engine.wallMs.toFixed(1),
-    engineLongestTaskMs: +engine.longestMs.toFixed(1),
-    // The same pass with no search for shadow roots, work the floor does
-    // not do (it reads no shadow root): where the time beyond the floor goes.
-    engineWithoutShadowsMs: +withoutShadows.ms.toFixed(1),
-    floorMs: +floor.ms.toFixed(1),
-    engineColdMs: +engineCold.ms.toFixed(1),
-    floorColdMs: +floorCold.ms.toFixed(1),
-    markjsMs: markjs ? +markjs.ms.toFixed(1) : null,
-    markjsRuns: markjs?.runs ?? 0,
-    markjsCut: markjs?.count === -1,
-    markjsNamesMs: markjsNames ? +markjsNames.ms.toFixed(1) : null,
-  };
-  rows.push(row);
-  const ratio = (a: number | null, b: number): string => (a === null ? '-' : `${(a / Math.max(b, 0.1)).toFixed(1)}×`);
-  console.log(
-    `${spec.page.padEnd(36)} mentions ${String(row.mentions).padStart(6)}  engine ${String(row.engineMs).padStart(8)} ms (wall ${row.engineWallMs}, longest slice ${row.engineLongestTaskMs}; ${row.engineWithoutShadowsMs} without shadow roots)  floor ${String(row.floorMs).padStart(7)} ms  mark.js ${String(row.markjsMs ?? '-').padStart(9)} ms (one name at a time ${row.markjsNamesMs ?? '-'})  engine/floor ${ratio(row.engineMs, row.floorMs)} (${ratio(row.engineWithoutShadowsMs, row.floorMs)} without shadow roots)  mark.js/engine ${ratio(row.markjsMs, row.engineMs)}  cold: engine ${row.engineColdMs} floor ${row.floorColdMs} ms, ${ratio(row.engineColdMs, row.floorColdMs)}`,
-  );
+const started = Date.now();
+const results: Record<string, unknown> = { runs: RUNS, sampleUs: SAMPLE_US };
+for (const name of IN) {
+  const bench = await openBench(name);
+  const version = await bench.session.browser.version();
+  const rows = await timePages(bench);
+  const rest = await timeTheRest(bench);
+  await bench.session.close();
+  const longestStretchMs = Math.max(0, ...rows.map((r) => r.engineLongestMs as number));
+  results[name] = { browser: version, pages: rows, longestStretchMs, ...rest };
+  console.log(`${name}: ${version}  longest stretch of the engine's work ${longestStretchMs} ms  ${JSON.stringify(rest)}`);
 }
-
-// Longest task during the first pass on the 100,000-paragraph page.
-const longPage = await fresh('/gen/gen-100000-10.html');
-const longestTaskMs = await longPage.evaluate(() => (window as unknown as { __bench: { longestTask(): Promise<number> } }).__bench.longestTask());
-await longPage.close();
-
-// Incremental cost: first and last 50 of 500 appends.
-const appendPage = await fresh('/gen/gen-1000-0.html');
-const appendTimes = await appendPage.evaluate(() => (window as unknown as { __bench: { appends(): Promise<number[]> } }).__bench.appends());
-await appendPage.close();
-const appendFirstMs = +median(appendTimes.slice(0, 50)).toFixed(2);
-const appendLastMs = +median(appendTimes.slice(-50)).toFixed(2);
-
-// The card: hover intent firing to the card placed and laid out.
-const cardPage = await fresh('/gen/gen-1000-10.html');
-const card = await cardPage.evaluate(() => (window as unknown as { __bench: { cardOpen(): Promise<{ open: number[]; rest: number[] }> } }).__bench.cardOpen());
-await cardPage.close();
-const cardOpenMs = +median(card.open).toFixed(2);
-const cardFirstOpenMs = +(card.open[0] ?? 0).toFixed(2);
-// The next frame's work: the card's sections below its first screen laid out.
-const cardRestMs = +median(card.rest).toFixed(2);
-
-// The content script on an empty page, cold: an empty frame (an ad's, say)
-// is often the first this code runs in its process.
-const blankRuns: number[] = [];
-for (let i = 0; i < RUNS + 1; i++) blankRuns.push((await measure('/gen/blank.html', 'engine', false)).ms);
-const blankPageMs = +median(blankRuns.slice(1)).toFixed(2);
-
-const contentScriptBytes = statSync(join(ROOT, 'dist/chrome/content.js')).size;
-
-const results = {
-  browser: (await browser.version()),
-  runs: RUNS,
-  pages: rows,
-  longestTaskMs: +longestTaskMs.toFixed(1),
-  appendFirstMs,
-  appendLastMs,
-  contentScriptBytes,
-  blankPageMs,
-  cardOpenMs,
-  cardFirstOpenMs,
-  cardRestMs,
-};
+if (IN.includes('chromium')) {
+  results.memory = await memory();
+  console.log(`memory (Chromium): ${JSON.stringify(results.memory)}`);
+}
+results.contentScriptBytes = statSync(join(ROOT, 'dist/chrome/content.js')).size;
+results.minutes = round((Date.now() - started) / 60_000);
 writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\nlongestTaskMs ${results.longestTaskMs}  appendFirstMs ${appendFirstMs}  appendLastMs ${appendLastMs}  blankPageMs ${blankPageMs}  contentScriptBytes ${contentScriptBytes}  cardOpenMs ${cardOpenMs} (first ${cardFirstOpenMs}; next frame ${cardRestMs})`);
-console.log('wrote bench/results.json');
-await browser.close();
+console.log(`contentScriptBytes ${results.contentScriptBytes}  took ${results.minutes} min\nwrote bench/results.json`);
 await server.close();
