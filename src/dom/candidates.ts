@@ -9,11 +9,11 @@
  * would be a long task) is walked text node by text node instead. What is
  * read is joined into batches, searched with the end of the batch before
  * carried over, so a name split between text nodes or pieces is found too.
- * Shadow hosts are asked for in one query the browser runs natively.
+ * Shadow hosts are asked for in two queries the browser runs natively.
  */
 
 import { isSkipped, stepOver } from './segments.ts';
-import { SHADOW_HOST_NAMES } from '../lib/shadow-hosts.ts';
+import { mayHostShadow, SHADOW_HOST_NAMES } from '../lib/shadow-hosts.ts';
 
 export interface Pace {
   /** True when the current slice of work is used up. */
@@ -320,58 +320,64 @@ export async function candidateTexts(root: Node, { anchorSpans, pace, unit = UNI
 /** Custom elements: the hosts of nearly every shadow root, closed ones included. */
 const CUSTOM = "descendant::*[contains(local-name(), '-')]";
 /**
- * The standard elements attachShadow accepts, when they have no children of
- * their own: how a widget's host is usually left in the page.
+ * The standard elements attachShadow accepts. Any of them may hold a root,
+ * open or closed, whatever its own children: a closed root leaves no trace
+ * a selector could see, so each must be asked.
  */
-const PLAIN_HOSTS = `:empty:is(${SHADOW_HOST_NAMES.join(',')})`;
+const PLAIN_HOSTS = SHADOW_HOST_NAMES.join(',');
 
 /**
- * The custom elements and the empty standard hosts under `top`, found by
- * the browser natively (XPath takes no shadow root as its context node, so
- * a shadow root's top elements are asked one by one).
+ * The custom elements and the standard hosts under `top`, found by the
+ * browser natively (XPath takes no shadow root as its context node, so a
+ * shadow root's top elements are asked one by one).
  */
-function queryHosts(top: Element): Element[] {
-  const found: Element[] = [];
+function queryHosts(top: Element): HostList[] {
   const custom = (top.ownerDocument as Document).evaluate(CUSTOM, top, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-  for (let i = 0; i < custom.snapshotLength; i++) found.push(custom.snapshotItem(i) as Element);
-  for (const el of top.querySelectorAll(PLAIN_HOSTS)) found.push(el);
-  return found;
+  return [{ length: custom.snapshotLength, item: (i) => custom.snapshotItem(i) as Element | null }, top.querySelectorAll(PLAIN_HOSTS)];
+}
+
+/**
+ * Elements read one at a time: a native query's answer, whose script-side
+ * wrappers are made only as each is read, so the caller's slices hold that
+ * cost too (10,000 hosts at once: a 30 ms stretch).
+ */
+export interface HostList {
+  readonly length: number;
+  item(index: number): Element | null;
 }
 
 /**
  * The elements under `root`, and `root` itself, that may host a shadow root,
- * for the caller to ask: every custom element, and every empty standard
- * element that may have one. A standard host that has children of its own
- * is not among them. Under a top of more than HUGE elements the native
- * queries would be one long task, and where they fail (jsdom's XPath cannot
- * call local-name() in a predicate) there is no answer: there the elements
- * are walked in slices instead, and every host is found (under a huge top,
- * but those inside a paragraph).
+ * for the caller to ask (in slices: asking for a closed root is the dearer
+ * part): every custom element and every standard element that may have
+ * one. Under a top of more than HUGE elements the native queries would be
+ * one long task, and where they fail (jsdom's XPath cannot call
+ * local-name() in a predicate) there is no answer: there the elements are
+ * walked in slices instead.
  */
-export async function shadowHosts(root: Node, pace: Pace, huge = HUGE): Promise<Element[]> {
+export async function shadowHosts(root: Node, pace: Pace, huge = HUGE): Promise<HostList[]> {
   // A shadow root's top elements, a document's body and what lies next to it, or an element.
   const tops = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? [...(root as ShadowRoot).children] : (partsOf(root) as Element[]);
-  const hosts: Element[] = [];
+  const walked: Element[] = [];
+  const lists: HostList[] = [{ get length() { return walked.length; }, item: (i) => walked[i] ?? null }];
   for (const top of tops) {
-    hosts.push(top);
+    walked.push(top);
     // A count, not the first child: a wrapper for it can be the frame's first of its kind (0.1 ms).
     if (top.childElementCount === 0) continue;
     const isHuge = holdsAtLeast(top, huge + 1);
     if (!isHuge) {
       try {
-        for (const el of queryHosts(top)) hosts.push(el);
+        lists.push(...queryHosts(top));
         continue;
       } catch {
         // Walked below.
       }
     }
     const walker = (top.ownerDocument as Document).createTreeWalker(top, NodeFilter.SHOW_ELEMENT);
-    for (let el = walker.nextNode() as Element | null, n = 0; el; n++) {
-      if (el.shadowRoot || el.localName.includes('-')) hosts.push(el);
-      // On a huge page a paragraph is looked at but not into: there are many, with inline text only.
-      el = (isHuge && el.localName === 'p' ? stepOver(walker) : walker.nextNode()) as Element | null;
+    for (let el = walker.nextNode() as Element | null, n = 0; el; el = walker.nextNode() as Element | null, n++) {
+      if (el.shadowRoot || mayHostShadow(el.localName)) walked.push(el);
       if (n % CHECK_EVERY === 0 && pace.due()) await pace.slice();
     }
   }
-  return hosts;
+  return lists;
 }

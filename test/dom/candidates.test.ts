@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/lib/matcher.ts';
 import { kasperskyPack } from '../../src/data/packs.ts';
-import { BATCH, candidateTexts, shadowHosts } from '../../src/dom/candidates.ts';
+import { BATCH, candidateTexts, shadowHosts, type HostList } from '../../src/dom/candidates.ts';
 import { blockOf, isInSkippedSubtree, pointAt, runsOf } from '../../src/dom/segments.ts';
 import { rng } from '../fuzz/fuzz-core.ts';
 
@@ -154,8 +154,10 @@ describe('shadowHosts', () => {
   // elements, as on a huge page; the browser tier (the shadow fixture) runs
   // the native queries in Chromium and Firefox.
 
+  /** Every host of the lists, in turn. */
+  const all = (lists: HostList[]): Element[] => lists.flatMap((l) => Array.from({ length: l.length }, (_, i) => l.item(i) as Element));
   /** The ids or tags of the hosts found that do hold a shadow root, sorted. */
-  const withShadow = (hosts: Element[]): string[] => hosts.filter((h) => h.shadowRoot).map((h) => h.id || h.localName).sort();
+  const withShadow = (lists: HostList[]): string[] => all(lists).filter((h) => h.shadowRoot).map((h) => h.id || h.localName).sort();
   const attach = (el: Element, html: string): ShadowRoot => {
     const shadow = el.attachShadow({ mode: 'open' });
     shadow.innerHTML = html;
@@ -181,6 +183,11 @@ describe('shadowHosts', () => {
     expect(withShadow(await shadowHosts(deep, never))).toEqual(['inner', 'nested-card']);
     // An element read on its own (an added block) is asked about too.
     expect(withShadow(await shadowHosts(document.getElementById('plain') as Element, never))).toEqual(['plain']);
+    // Every standard element that may host a root is asked, children or none: a closed root shows no sign from outside.
+    const asked = all(await shadowHosts(document, never));
+    expect(asked).toContain(document.querySelector('section'));
+    expect(asked).toContain(document.querySelector('main > p:last-child'));
+    expect(asked).not.toContain(document.querySelector('li'));
   });
 
   it('walks a huge page in slices', async () => {
