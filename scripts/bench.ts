@@ -74,7 +74,8 @@ const built = await esbuild.build({
   bundle: true,
   write: false,
   format: 'iife',
-  minify: true,
+  // Minified as the extension is; BENCH_TOP wants the functions' names.
+  minify: !process.env.BENCH_TOP,
   logLevel: 'warning',
 });
 const BENCH_SCRIPT = 'bench.js';
@@ -132,8 +133,14 @@ interface Run {
   ownMs: number;
   count: number;
   wallMs: number;
-  /** The longest unbroken stretch of the contender's work (Chromium: in the profile; Firefox: its own longest slice). */
+  /**
+   * The longest unbroken run of the contender's samples in the profile
+   * (Chromium; Firefox: its own longest slice). A yield to an idle page
+   * leaves no gap in it: the work resumes at once, so this overstates.
+   */
   longestMs: number;
+  /** The longest stretch between two yields, by the contender's own clock (the engine's slices; others: the whole run). */
+  sliceMs: number;
 }
 
 /** Asks the bench's content script for `asked` and waits for its answer (null if none came within `timeoutMs`). */
@@ -187,7 +194,7 @@ interface Profile {
  * run of such samples (collections inside it included), ended by any
  * other sample: idle time, or the browser's own work.
  */
-function attribute(profile: Profile): { ms: number; longestMs: number } {
+function attribute(profile: Profile): { ms: number; longestMs: number; selfMs: Map<string, number>; longestSelfMs: Map<string, number> } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
@@ -205,6 +212,10 @@ function attribute(profile: Profile): { ms: number; longestMs: number } {
   let total = 0;
   let stretch = 0;
   let longest = 0;
+  // Where the time goes: each sample's own function (a native call by its name, our code by its place).
+  const selfMs = new Map<string, number>();
+  let stretchSelf = new Map<string, number>();
+  let longestSelf = stretchSelf;
   const { samples, timeDeltas } = profile;
   for (let i = 0; i < samples.length; i++) {
     const id = samples[i] as number;
@@ -212,14 +223,21 @@ function attribute(profile: Profile): { ms: number; longestMs: number } {
     if (ours(id)) {
       total += us;
       stretch += us;
+      const frame = byId.get(id)?.callFrame as ProfileNode['callFrame'] & { lineNumber?: number; columnNumber?: number };
+      const where = frame.url ? `${frame.url.split('/').pop()}:${frame.columnNumber ?? 0} ${frame.functionName}` : frame.functionName;
+      selfMs.set(where, (selfMs.get(where) ?? 0) + us / 1000);
+      stretchSelf.set(where, (stretchSelf.get(where) ?? 0) + us / 1000);
     } else if (stretch > 0 && byId.get(id)?.callFrame.functionName === '(garbage collector)') {
       stretch += us;
+      stretchSelf.set('(garbage collector)', (stretchSelf.get('(garbage collector)') ?? 0) + us / 1000);
     } else {
-      longest = Math.max(longest, stretch);
+      if (stretch > longest) [longest, longestSelf] = [stretch, stretchSelf];
       stretch = 0;
+      stretchSelf = new Map();
     }
   }
-  return { ms: total / 1000, longestMs: Math.max(longest, stretch) / 1000 };
+  if (stretch > longest) [longest, longestSelf] = [stretch, stretchSelf];
+  return { ms: total / 1000, longestMs: longest / 1000, selfMs, longestSelfMs: longestSelf };
 }
 
 /** mark.js takes minutes on the largest pages: a run past this is cut and reported as at least this long. */
@@ -288,14 +306,22 @@ async function openBench(name: BrowserName): Promise<Bench> {
     if (cdp) await new Promise((r) => setTimeout(r, 50));
     const stopped = cdp ? ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile : null;
     const profiled = stopped ? attribute(stopped) : null;
+    // BENCH_TOP=1: the functions the run spent most of its own time in (for finding the cost, not for the table).
+    if (profiled && process.env.BENCH_TOP) {
+      const top = [...profiled.selfMs].sort((a, b) => b[1] - a[1]).slice(0, 12);
+      const inLongest = [...profiled.longestSelfMs].sort((a, b) => b[1] - a[1]).slice(0, 8);
+      console.log(`  ${method} on ${path}: ${top.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join(' | ')}`);
+      console.log(`    longest stretch ${profiled.longestMs.toFixed(1)} ms: ${inLongest.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join(' | ')}`);
+    }
     await page.close().catch(() => undefined);
-    if (!own) return { ms: MARKJS_LIMIT_MS, ownMs: MARKJS_LIMIT_MS, count: -1, wallMs: MARKJS_LIMIT_MS, longestMs: 0 };
+    if (!own) return { ms: MARKJS_LIMIT_MS, ownMs: MARKJS_LIMIT_MS, count: -1, wallMs: MARKJS_LIMIT_MS, longestMs: 0, sliceMs: MARKJS_LIMIT_MS };
     return {
       ms: profiled?.ms ?? own.ms,
       ownMs: own.ms,
       count: own.count,
       wallMs: own.wallMs ?? own.ms,
       longestMs: profiled?.longestMs ?? own.longestMs ?? own.ms,
+      sliceMs: own.longestMs ?? own.ms,
     };
   }
   return { session, measure, fresh };
@@ -314,6 +340,7 @@ interface Summary {
   runs: number;
   wallMs: number;
   longestMs: number;
+  sliceMs: number;
 }
 
 function summarize(results: Run[]): Summary {
@@ -324,6 +351,7 @@ function summarize(results: Run[]): Summary {
     runs: results.length,
     wallMs: median(results.map((r) => r.wallMs)),
     longestMs: Math.max(...results.map((r) => r.longestMs)),
+    sliceMs: Math.max(...results.map((r) => r.sliceMs)),
   };
 }
 
@@ -338,7 +366,11 @@ async function timePages(bench: Bench): Promise<Array<Record<string, unknown>>> 
     if (ONLY && !ONLY.test(spec.page)) continue;
     const runs = Object.fromEntries(turns.map((t) => [t, [] as Run[]])) as Record<(typeof turns)[number], Run[]>;
     for (let i = 0; i < RUNS; i++) {
-      for (const t of turns) runs[t].push(await bench.measure(spec.path, t === 'engineCold' ? 'engine' : t, t !== 'engineCold'));
+      // The engine without its shadow-root search, and cold, are for information: one run each.
+      for (const t of turns) {
+        if (i > 0 && (t === 'engineWithoutShadows' || t === 'engineCold')) continue;
+        runs[t].push(await bench.measure(spec.path, t === 'engineCold' ? 'engine' : t, t !== 'engineCold'));
+      }
     }
     const [engine, withShadows, floor, withoutShadows, engineCold] = turns.map((t) => summarize(runs[t])) as Summary[] as [Summary, Summary, Summary, Summary, Summary];
     // mark.js on 10,000 paragraphs and more takes seconds to a minute a run: one run there.
@@ -353,7 +385,8 @@ async function timePages(bench: Bench): Promise<Array<Record<string, unknown>>> 
       engineMs: round(engine.ms),
       engineOwnMs: round(engine.ownMs),
       engineWallMs: round(engine.wallMs),
-      engineLongestMs: round(engine.longestMs),
+      engineLongestSliceMs: round(engine.sliceMs),
+      engineLongestRunMs: round(engine.longestMs),
       floorWithShadowsMs: round(withShadows.ms),
       floorMs: round(floor.ms),
       // The engine with no search for shadow roots, which the bare floor does not do: for information.
@@ -367,7 +400,7 @@ async function timePages(bench: Bench): Promise<Array<Record<string, unknown>>> 
     };
     rows.push(row);
     console.log(
-      `${bench.session.name.padEnd(8)} ${spec.page.padEnd(34)} mentions ${String(row.mentions).padStart(6)}  engine ${String(row.engineMs).padStart(7)} ms (own ${row.engineOwnMs}, longest ${row.engineLongestMs}, cold ${row.engineColdMs}, ${row.engineWithoutShadowsMs} without shadow roots)  floor+shadows ${String(row.floorWithShadowsMs).padStart(7)}  floor ${String(row.floorMs).padStart(7)}  mark.js ${String(row.markjsMs ?? '-').padStart(8)}${row.markjsCut ? ' (cut)' : ''} (one name at a time ${row.markjsNamesMs ?? '-'})  engine/(floor+shadows) ${ratio(row.engineMs, row.floorWithShadowsMs)}  engine/floor ${ratio(row.engineMs, row.floorMs)}  mark.js/engine ${ratio(row.markjsMs, row.engineMs)}`,
+      `${bench.session.name.padEnd(8)} ${spec.page.padEnd(34)} mentions ${String(row.mentions).padStart(6)}  engine ${String(row.engineMs).padStart(7)} ms (own ${row.engineOwnMs}, longest slice ${row.engineLongestSliceMs}, run ${row.engineLongestRunMs}, cold ${row.engineColdMs}, ${row.engineWithoutShadowsMs} without shadow roots)  floor+shadows ${String(row.floorWithShadowsMs).padStart(7)}  floor ${String(row.floorMs).padStart(7)}  mark.js ${String(row.markjsMs ?? '-').padStart(8)}${row.markjsCut ? ' (cut)' : ''} (one name at a time ${row.markjsNamesMs ?? '-'})  engine/(floor+shadows) ${ratio(row.engineMs, row.floorWithShadowsMs)}  engine/floor ${ratio(row.engineMs, row.floorMs)}  mark.js/engine ${ratio(row.markjsMs, row.engineMs)}`,
     );
   }
   return rows;
@@ -470,9 +503,10 @@ for (const name of IN) {
   const rows = await timePages(bench);
   const rest = await timeTheRest(bench);
   await bench.session.close();
-  const longestStretchMs = Math.max(0, ...rows.map((r) => r.engineLongestMs as number));
-  results[name] = { browser: version, pages: rows, longestStretchMs, ...rest };
-  console.log(`${name}: ${version}  longest stretch of the engine's work ${longestStretchMs} ms  ${JSON.stringify(rest)}`);
+  const longestSliceMs = Math.max(0, ...rows.map((r) => r.engineLongestSliceMs as number));
+  const longestRunMs = Math.max(0, ...rows.map((r) => r.engineLongestRunMs as number));
+  results[name] = { browser: version, pages: rows, longestSliceMs, longestRunMs, ...rest };
+  console.log(`${name}: ${version}  longest slice of the engine's work ${longestSliceMs} ms (longest run in the profile ${longestRunMs} ms)  ${JSON.stringify(rest)}`);
 }
 if (IN.includes('chromium')) {
   results.memory = await memory();
