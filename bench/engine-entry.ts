@@ -122,8 +122,8 @@ async function engine(doc: Document = document, shadows = true): Promise<{ ms: n
     matcher: frameMatcher(),
     shadowRootOf: shadows ? shadowRootOf : undefined,
     signal: done.signal,
-    onChange(current) {
-      marks.show(current.mentions().map((m) => m.range));
+    async onChange(current, pace) {
+      await marks.show(current.mentions().map((m) => m.range), pace);
     },
     onWork(ms) {
       busy += ms;
@@ -136,7 +136,7 @@ async function engine(doc: Document = document, shadows = true): Promise<{ ms: n
   const result = { ms: setUp + busy, wallMs: performance.now() - t0, longestMs: Math.max(longest, setUp), count: page.count };
   // The warm-up's engine stops watching its scratch page and lets go of its marks.
   done.abort();
-  marks.show([]);
+  await marks.show([]);
   return result;
 }
 
@@ -181,8 +181,8 @@ const bench = {
     const page = new PageMentions(document, {
       matcher: frameMatcher(),
       shadowRootOf,
-      onChange(current) {
-        marks.show(current.mentions().map((m) => m.range));
+      async onChange(current, pace) {
+        await marks.show(current.mentions().map((m) => m.range), pace);
         notify?.();
       },
       onWork(ms) {

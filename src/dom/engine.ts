@@ -9,7 +9,7 @@ import {
   runsOf,
   type Segment,
 } from './segments.ts';
-import { candidateTexts, holdsAtLeast, shadowHosts } from './candidates.ts';
+import { candidateTexts, holdsAtLeast, shadowHosts, type Pace } from './candidates.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 
 /**
@@ -32,8 +32,11 @@ export interface Mention {
 
 export interface EngineOptions {
   matcher: Matcher;
-  /** Called after every pass that changed the set of visible mentions. */
-  onChange?: (engine: MentionEngine) => void;
+  /**
+   * Called after every pass that changed the set of visible mentions; the
+   * pass waits for what it returns, and `pace` lets it yield meanwhile.
+   */
+  onChange?: (engine: MentionEngine, pace: Pace) => void | Promise<void>;
   /** Tears down the observer and the scheduled work. */
   signal?: AbortSignal;
   scheduler?: Scheduler;
@@ -225,7 +228,7 @@ export class MentionEngine {
     if (changed || count !== this.#visibleCount || !this.#reported) {
       this.#reported = true;
       this.#visibleCount = count;
-      this.#options.onChange?.(this);
+      await this.#options.onChange?.(this, this.#scheduler);
     }
   }
 

@@ -1,3 +1,4 @@
+import type { Pace } from './candidates.ts';
 import { ACTIVE_HIGHLIGHT, HIGHLIGHT_CSS, MENTION_HIGHLIGHT } from './highlight-style.ts';
 
 /**
@@ -12,8 +13,13 @@ type HighlightWindow = Window & {
 };
 
 export interface MentionMarks {
-  /** Marks exactly these ranges; re-registers if the page removed ours. */
-  show(ranges: Iterable<Range>): void;
+  /**
+   * Marks exactly these ranges; re-registers if the page removed ours.
+   * With a pace, yields between slices (a page of 10,000 mentions takes
+   * tens of ms to register); a later call, or clear(), supersedes one
+   * still running.
+   */
+  show(ranges: Iterable<Range>, pace?: Pace): Promise<void>;
   /** Marks one range as the active mention (hovered or focused), or none. */
   activate(range: Range | null): void;
   /** Puts our highlights back if the page deleted or replaced them. */
@@ -22,6 +28,9 @@ export interface MentionMarks {
   readonly highlight: Highlight | null;
   clear(): void;
 }
+
+/** Marks added or removed between two checks of the clock. */
+const CHECK_EVERY = 64;
 
 export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT): MentionMarks {
   const view = win as HighlightWindow;
@@ -33,6 +42,8 @@ export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT
   let all: Highlight | undefined;
   let active: Highlight | undefined;
   const shown = new Set<Range>();
+  /** Calls of show() and clear() so far: a running show() that sees a newer one stops. */
+  let calls = 0;
   const made = (): boolean => {
     if (!all && view.Highlight && view.CSS?.highlights) {
       all = new view.Highlight();
@@ -51,27 +62,39 @@ export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT
     get highlight() {
       return made() ? (all as Highlight) : null;
     },
-    show(ranges) {
+    async show(ranges, pace) {
       // Only what changed: a page that grows by one mention costs one add,
       // not a rebuild of every mark. What is shown is mirrored here; if the
       // page emptied our highlight, the sizes differ and all is put back.
       const next = new Set(ranges);
       if ((!all && next.size === 0) || !made()) return;
+      const call = ++calls;
       const marks = all as Highlight;
       if (marks.size !== shown.size) {
         marks.clear();
         shown.clear();
       }
+      // Between two yields, the marks so far are registered and shown; a
+      // newer call works from what is shown then, and this one stops.
+      let n = 0;
+      const spent = async (): Promise<boolean> => {
+        if (!pace || ++n % CHECK_EVERY !== 0 || !pace.due()) return false;
+        restore();
+        await pace.slice();
+        return call !== calls;
+      };
       for (const range of shown) {
         if (!next.has(range)) {
           marks.delete(range);
           shown.delete(range);
+          if (await spent()) return;
         }
       }
       for (const range of next) {
         if (!shown.has(range)) {
           marks.add(range);
           shown.add(range);
+          if (await spent()) return;
         }
       }
       restore();
@@ -84,6 +107,7 @@ export function createMentionMarks(win: Window, name: string = MENTION_HIGHLIGHT
     },
     restore,
     clear() {
+      calls++;
       shown.clear();
       const registry = view.CSS?.highlights;
       if (!all || !active || !registry) return;

@@ -1,4 +1,5 @@
 import type { Matcher } from '../lib/matcher.ts';
+import type { Pace } from './candidates.ts';
 import { MentionEngine, type Mention } from './engine.ts';
 import { adoptHighlightStyle } from './highlights.ts';
 import { blockOf } from './segments.ts';
@@ -12,8 +13,8 @@ import { blockOf } from './segments.ts';
 export interface PageMentionsOptions {
   matcher: Matcher;
   shadowRootOf?: (el: Element) => ShadowRoot | null;
-  /** After any engine's pass changed what is visible. */
-  onChange?: (page: PageMentions) => void;
+  /** After any engine's pass changed what is visible; that pass waits for it, and may yield at `pace`. */
+  onChange?: (page: PageMentions, pace: Pace) => void | Promise<void>;
   signal?: AbortSignal;
   /** Hears the length of each stretch of work between yields, in ms (for the benchmark). */
   onWork?: (ms: number) => void;
@@ -41,14 +42,14 @@ export class PageMentions {
       signal: this.#options.signal,
       shadowRootOf: this.#options.shadowRootOf,
       onShadowRoot: (shadow) => this.#add(shadow),
-      onChange: () => this.#changed(),
+      onChange: (_, pace) => this.#changed(pace),
       onWork: this.#options.onWork,
     });
     this.#engines.set(root, engine);
     engine.start();
   }
 
-  #changed(): void {
+  #changed(pace: Pace): void | Promise<void> {
     // Shadow roots whose host left the page take their mentions with them.
     for (const [root, engine] of this.#engines) {
       if (root !== this.#doc && !(root as ShadowRoot).host.isConnected) {
@@ -56,7 +57,7 @@ export class PageMentions {
         this.#engines.delete(root);
       }
     }
-    this.#options.onChange?.(this);
+    return this.#options.onChange?.(this, pace);
   }
 
   /** Every visible mention of the frame, in no particular order. */

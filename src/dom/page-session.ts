@@ -63,8 +63,8 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
     matcher: o.matcher,
     shadowRootOf: o.shadowRootOf,
     signal,
-    onChange(current) {
-      marks.show(current.mentions().map((m) => m.range));
+    async onChange(current, pace) {
+      await marks.show(current.mentions().map((m) => m.range), pace);
       o.onCount(current.count);
       // Loaded as soon as the page shows a mention, so it is there by the
       // time a reader rests on one.

@@ -75,7 +75,10 @@ describe('MentionEngine in jsdom', () => {
     document.body.innerHTML = '';
     pageObserver = new MutationObserver(() => undefined);
     let passes = 0;
-    engine = new MentionEngine(document, { matcher, signal: controller.signal, onChange: () => passes++ });
+    const onChange = (): void => {
+      passes++;
+    };
+    engine = new MentionEngine(document, { matcher, signal: controller.signal, onChange });
     engine.start();
     await engine.settled();
     await new Promise((r) => setTimeout(r, 20));

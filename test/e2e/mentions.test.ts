@@ -128,6 +128,8 @@ describe.each(BROWSERS)('%s: mentions on real pages', (name) => {
     const { page, tabId } = await open('/fixtures/many.html?n=1200');
     expect(await badge(tabId, '999+')).toBe('999+');
     expect(await ctx.session.badgeTitle(tabId)).toBe('1200 mentions of Kaspersky');
+    // Marked in slices, all of them by the time the count is reported.
+    expect(await marked(page)).toBe(1200);
     await page.goto(ctx.server.url('/fixtures/empty.html'), { waitUntil: 'load' });
     expect(await badge(tabId, '')).toBe('');
     await page.close();

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createMentionMarks } from '../../src/dom/highlights.ts';
+
+/**
+ * jsdom has no CSS Custom Highlight API: a Highlight here is the Set of
+ * ranges the API defines it as, in a registry that is a Map. The browser
+ * tier checks the real one; this checks the bookkeeping around it.
+ */
+class SetHighlight extends Set<Range> {
+  priority = 0;
+}
+const registry = new Map<string, SetHighlight>();
+Object.assign(window, { Highlight: SetHighlight });
+Object.assign(window.CSS ?? Object.assign(window, { CSS: {} }).CSS, { highlights: registry });
+
+const rangesOf = (n: number): Range[] =>
+  Array.from({ length: n }, () => {
+    const range = document.createRange();
+    range.selectNodeContents(document.body);
+    return range;
+  });
+
+/** A pace whose slice is always spent: yields at every check. */
+const spentPace = (): { yields: number; due: () => boolean; slice: () => Promise<void> } => {
+  const pace = {
+    yields: 0,
+    due: () => true,
+    slice: async () => {
+      pace.yields++;
+      await new Promise((r) => setTimeout(r, 0));
+    },
+  };
+  return pace;
+};
+
+describe('mention marks', () => {
+  it('marks 10,000 ranges in slices, every one of them once it has finished', async () => {
+    const marks = createMentionMarks(window, 'test-slices');
+    const ranges = rangesOf(10_000);
+    const pace = spentPace();
+    await marks.show(ranges, pace);
+    expect(registry.get('test-slices')?.size).toBe(10_000);
+    expect(pace.yields).toBeGreaterThan(100);
+  });
+
+  it('a newer call wins over one still marking, and nothing stale is left', async () => {
+    const marks = createMentionMarks(window, 'test-newer');
+    const first = rangesOf(2_000);
+    const second = rangesOf(300);
+    const older = marks.show(first, spentPace());
+    // While the first call yields, the page changed: only the second set stands.
+    await new Promise((r) => setTimeout(r, 0));
+    await marks.show(second);
+    await older;
+    expect([...(registry.get('test-newer') ?? [])].every((r) => second.includes(r))).toBe(true);
+    expect(registry.get('test-newer')?.size).toBe(300);
+  });
+
+  it('clear() stops a call still marking', async () => {
+    const marks = createMentionMarks(window, 'test-clear');
+    const running = marks.show(rangesOf(2_000), spentPace());
+    await new Promise((r) => setTimeout(r, 0));
+    marks.clear();
+    await running;
+    expect(registry.get('test-clear')).toBeUndefined();
+  });
+});
