@@ -240,19 +240,31 @@ function attribute(profile: Profile): { ms: number; longestMs: number; selfMs: M
   return { ms: total / 1000, longestMs: longest / 1000, selfMs, longestSelfMs: longestSelf };
 }
 
-/** mark.js takes minutes on the largest pages: a run past this is cut and reported as at least this long. */
-const MARKJS_LIMIT_MS = 60_000;
+/**
+ * mark.js takes minutes on the largest pages: a run past this is cut and
+ * reported as at least this long (30 times the engine there, or more).
+ */
+const MARKJS_LIMIT_MS = 30_000;
+/** One protocol call's limit: the longest runs of the floors in Firefox take minutes. */
+const PROTOCOL_TIMEOUT_MS = 600_000;
 
 interface Bench {
-  session: ExtensionSession;
+  readonly session: ExtensionSession;
   measure(path: string, method: Method, warm?: boolean): Promise<Run>;
   /** A fresh tab on `path`, the bench's script there and the heap collected where the browser lets us. */
   fresh(path: string): Promise<Page>;
 }
 
 async function openBench(name: BrowserName): Promise<Bench> {
-  const session = await launch(name, { extension: benchExtension[name] });
-  const { browser } = session;
+  const start = (): Promise<ExtensionSession> =>
+    launch(name, {
+      extension: benchExtension[name],
+      protocolTimeout: PROTOCOL_TIMEOUT_MS,
+      // Firefox rounds performance.now() to whole milliseconds, which is all its figures rest on: not here.
+      firefoxPrefs: { 'privacy.reduceTimerPrecision': false },
+    });
+  let session = await start();
+  let browser = session.browser;
   const chromium = name === 'chromium';
 
   async function fresh(path: string): Promise<Page> {
@@ -289,6 +301,7 @@ async function openBench(name: BrowserName): Promise<Bench> {
    * the first run of the code in the tab, compiling included.
    */
   async function measure(path: string, method: Method, warm = true): Promise<Run> {
+    if (process.env.BENCH_VERBOSE) console.log(`  ${new Date().toISOString().slice(11, 19)} ${name} ${method}${warm ? '' : ' (cold)'} on ${path}`);
     const page = await fresh(path);
     if (warm) await ask(page, `warmUp:${method}`, 60_000);
     let cdp: CDPSession | null = null;
@@ -300,8 +313,35 @@ async function openBench(name: BrowserName): Promise<Bench> {
       // The first sample comes 5 to 13 ms after the start: a run of 1 ms begun at once went unseen.
       await new Promise((r) => setTimeout(r, 50));
     }
-    const limit = method === 'markjs' || method === 'markjsNames' ? MARKJS_LIMIT_MS + 5_000 : 300_000;
-    const own = await ask<{ ms: number; count: number; wallMs?: number; longestMs?: number }>(page, method, limit);
+    type Own = { ms: number; count: number; wallMs?: number; longestMs?: number };
+    // The page's timers wait for a script that holds its thread: a run is
+    // cut from here. Only mark.js runs so long.
+    const limit = method === 'markjs' || method === 'markjsNames' ? MARKJS_LIMIT_MS : 300_000;
+    let timer: NodeJS.Timeout | undefined;
+    let cut = false;
+    const own = await Promise.race([
+      // Ends in an error once a cut run's browser is gone.
+      ask<Own>(page, method, limit + 60_000).catch((error: unknown) => {
+        if (!cut) throw error;
+        return null;
+      }),
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => {
+          cut = true;
+          resolve(null);
+        }, limit);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!own) {
+      // The run goes on in its tab, and every tab of that process would
+      // wait for it: the browser is stopped and starts anew.
+      browser.process()?.kill('SIGKILL');
+      await session.close().catch(() => undefined);
+      session = await start();
+      browser = session.browser;
+      return { ms: limit, ownMs: limit, count: -1, wallMs: limit, longestMs: 0, sliceMs: limit };
+    }
     // And the samples of the last few ms reach the profile only later: a short run stopped at once was lost.
     if (cdp) await new Promise((r) => setTimeout(r, 50));
     const stopped = cdp ? ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile : null;
@@ -314,7 +354,6 @@ async function openBench(name: BrowserName): Promise<Bench> {
       console.log(`    longest stretch ${profiled.longestMs.toFixed(1)} ms: ${inLongest.map(([f, ms]) => `${f} ${ms.toFixed(1)}`).join(' | ')}`);
     }
     await page.close().catch(() => undefined);
-    if (!own) return { ms: MARKJS_LIMIT_MS, ownMs: MARKJS_LIMIT_MS, count: -1, wallMs: MARKJS_LIMIT_MS, longestMs: 0, sliceMs: MARKJS_LIMIT_MS };
     return {
       ms: profiled?.ms ?? own.ms,
       ownMs: own.ms,
@@ -324,7 +363,13 @@ async function openBench(name: BrowserName): Promise<Bench> {
       sliceMs: own.longestMs ?? own.ms,
     };
   }
-  return { session, measure, fresh };
+  return {
+    get session() {
+      return session;
+    },
+    measure,
+    fresh,
+  };
 }
 
 const median = (xs: number[]): number => {
@@ -483,12 +528,16 @@ async function memory(): Promise<Record<string, number>> {
     await heapOf(idle, tenFull),
     await heapOf(backstory, tenFull),
   ] as [number, number, number, number, number, number];
-  // A frame's share: what the content script adds to the page's heap, over the frames (the top one included).
+  // A frame's share: what the content script adds to the page's heap, over
+  // the frames. The 40 frames' top page is empty too; the ten full frames'
+  // top page is empty, and its share (an empty frame's) is taken out first.
+  const perEmpty = (ours40 - none40) / 41;
+  const floorPerEmpty = (idle40 - none40) / 41;
   return {
-    heapPerEmptyFrameBytes: Math.round((ours40 - none40) / 41),
-    heapFloorPerFrameBytes: Math.round((idle40 - none40) / 41),
-    heapPerFrameWith100MentionsBytes: Math.round((ours10 - none10) / 11),
-    heapFloorPerFrameWith100MentionsBytes: Math.round((idle10 - none10) / 11),
+    heapPerEmptyFrameBytes: Math.round(perEmpty),
+    heapFloorPerFrameBytes: Math.round(floorPerEmpty),
+    heapPerFrameWith100MentionsBytes: Math.round((ours10 - none10 - perEmpty) / 10),
+    heapFloorPerFrameWith100MentionsBytes: Math.round((idle10 - none10 - floorPerEmpty) / 10),
     heap40FramesTotalBytes: Math.round(ours40 - none40),
     heap40FramesFloorTotalBytes: Math.round(idle40 - none40),
     heap40FramesWithoutExtensionBytes: Math.round(none40),

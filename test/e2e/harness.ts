@@ -111,6 +111,10 @@ export async function launch(
      * device per page instead).
      */
     phone?: boolean;
+    /** How long one protocol call may take (puppeteer's default: 180 s); the bench's longest runs take longer. */
+    protocolTimeout?: number;
+    /** Further Firefox preferences (the bench turns off the 1 ms rounding of timers). */
+    firefoxPrefs?: Record<string, unknown>;
   } = {},
 ): Promise<ExtensionSession> {
   const executablePath = requireBrowser(name);
@@ -126,6 +130,7 @@ export async function launch(
       executablePath,
       headless: true,
       userDataDir: profile,
+      protocolTimeout: opts.protocolTimeout,
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -152,11 +157,13 @@ export async function launch(
       executablePath,
       headless: true,
       userDataDir: profile,
+      protocolTimeout: opts.protocolTimeout,
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
         ...(opts.lang ? { 'intl.locale.requested': opts.lang, 'intl.accept_languages': opts.lang } : {}),
         ...(opts.watchErrors ? FIREFOX_ERROR_PREFS : {}),
+        ...opts.firefoxPrefs,
         ...(opts.phone
           ? { 'dom.w3c_touch_events.enabled': 1, 'ui.primaryPointerCapabilities': 1, 'ui.allPointerCapabilities': 1 }
           : {}),
