@@ -12,15 +12,9 @@
  * Shadow hosts are asked for in two queries the browser runs natively.
  */
 
+import type { Pace } from './scheduler.ts';
 import { isSkipped, stepOver } from './segments.ts';
 import { mayHostShadow, SHADOW_HOST_NAMES } from '../lib/shadow-hosts.ts';
-
-export interface Pace {
-  /** True when the current slice of work is used up. */
-  due(): boolean;
-  /** Yields to the page and starts a new slice. */
-  slice(): Promise<void>;
-}
 
 /** Characters of text searched at once; pieces are gathered into batches this long. */
 export const BATCH = 4096;

@@ -9,8 +9,8 @@ import {
   runsOf,
   type Segment,
 } from './segments.ts';
-import { candidateTexts, holdsAtLeast, shadowHosts, type Pace } from './candidates.ts';
-import { createScheduler, type Scheduler } from './scheduler.ts';
+import { candidateTexts, holdsAtLeast, shadowHosts } from './candidates.ts';
+import { createScheduler, type Pace, type Scheduler } from './scheduler.ts';
 
 /**
  * The mention engine for one document or shadow root: finds the pack's names

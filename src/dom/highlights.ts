@@ -1,4 +1,4 @@
-import type { Pace } from './candidates.ts';
+import type { Pace } from './scheduler.ts';
 import { ACTIVE_HIGHLIGHT, HIGHLIGHT_CSS, MENTION_HIGHLIGHT } from './highlight-style.ts';
 
 /**

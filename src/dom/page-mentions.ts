@@ -1,5 +1,5 @@
 import type { Matcher } from '../lib/matcher.ts';
-import type { Pace } from './candidates.ts';
+import type { Pace } from './scheduler.ts';
 import { MentionEngine, type Mention } from './engine.ts';
 import { adoptHighlightStyle } from './highlights.ts';
 import { blockOf } from './segments.ts';

@@ -4,13 +4,17 @@
  * pause instead of burning CPU on it.
  */
 
-export interface Scheduler {
+/** How long work runs before it yields: what a scheduler's task, and the code it calls, checks. */
+export interface Pace {
+  /** True when the current slice of work is used up. */
+  due(): boolean;
+  /** Yields to the page and starts a new slice. */
+  slice(): Promise<void>;
+}
+
+export interface Scheduler extends Pace {
   /** Runs `task` soon, once, however often it is requested meanwhile. */
   request(task: () => Promise<void>): void;
-  /** Inside a task: true when the current slice is used up. */
-  due(): boolean;
-  /** Inside a task: yields to the page and starts a new slice. */
-  slice(): Promise<void>;
   /** Resolves when no task is queued or running. */
   settled(): Promise<void>;
 }
