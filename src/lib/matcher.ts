@@ -73,8 +73,12 @@ export interface Matcher {
  */
 const IGNORABLE = '[\\u0300-\\u0301\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
 const IGNORABLES = new RegExp(IGNORABLE, 'gu');
+/** Whether text holds any ignorable: only then need the names' expressions allow them (see `compileMatcher`). */
+const HAS_IGNORABLE = new RegExp(IGNORABLE);
 /** Between two words of a name: white space, or the middle dot that joins a foreign name's parts in Chinese and Japanese. */
-const SPACE = `${IGNORABLE}*(?:[\\s\\u00A0]+|[\\s\\u00A0]*[\\u00B7\\u30FB\\u2027][\\s\\u00A0]*)${IGNORABLE}*`;
+const GAP = '(?:[\\s\\u00A0]+|[\\s\\u00A0]*[\\u00B7\\u30FB\\u2027][\\s\\u00A0]*)';
+/** The trie's key for a word space, rendered as `GAP` with or without ignorables around it. */
+const SPACE = ' ';
 /** Every apostrophe a writer may type, Hebrew geresh included: one stands for all. */
 const APOSTROPHES = "'\u2018\u2019\u02BC\u05F3`\u00B4";
 const APOSTROPHE = `[${APOSTROPHES}]`;
@@ -141,7 +145,7 @@ interface Trie {
  * script made one expression of about 141,000 characters, which took the
  * browser 25 to 30 ms to compile on a frame's first mention.
  */
-function alternation(names: readonly string[]): string {
+function alternation(names: readonly string[], ig: string): string {
   const root: Trie = { next: new Map(), end: false };
   for (const name of names) {
     let node = root;
@@ -160,11 +164,11 @@ function alternation(names: readonly string[]): string {
     });
     node.end = true;
   }
-  // Between two letters of a word any ignorable may sit; a word space holds its own.
+  // Between two letters of a word `ig` may sit (ignorables, where the text holds any); a word space holds its own.
   const render = (node: Trie, afterLetter: boolean): string => {
     const branches = [...node.next].map(([token, child]) => {
       const letter = token !== SPACE;
-      return (afterLetter && letter ? `${IGNORABLE}*` : '') + token + render(child, letter);
+      return (afterLetter && letter ? ig : '') + (letter ? token : `${ig}${GAP}${ig}`) + render(child, letter);
     });
     if (branches.length === 0) return '';
     if (!node.end) return branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
@@ -173,30 +177,36 @@ function alternation(names: readonly string[]): string {
   return render(root, false);
 }
 
-/** The whole pattern of one entry of the pack, without its bounds. */
-function patternSource(p: NamePattern): string {
+/**
+ * The whole pattern of one entry of the pack, without its bounds. `ig` is
+ * what may sit between two letters and around a word space: any run of
+ * ignorables, or nothing, for text that holds none.
+ */
+function patternSource(p: NamePattern, ig: string): string {
   const some = (list: readonly string[] | undefined): list is string[] => list !== undefined && list.length > 0;
-  let core = `(?:${alternation(p.names)})`;
+  const space = `${ig}${GAP}${ig}`;
+  const alt = (list: readonly string[]): string => alternation(list, ig);
+  let core = `(?:${alt(p.names)})`;
   if (some(p.firstNames)) {
     const between: string[] = [];
-    if (some(p.middleNames)) between.push(alternation(p.middleNames));
+    if (some(p.middleNames)) between.push(alt(p.middleNames));
     if (p.initials) between.push('\\p{Lu}\\.');
-    const middle = between.length > 0 ? `(?:(?:${between.join('|')})${SPACE})?` : '';
-    core = `(?:${alternation(p.firstNames)})${SPACE}${middle}${core}`;
+    const middle = between.length > 0 ? `(?:(?:${between.join('|')})${space})?` : '';
+    core = `(?:${alt(p.firstNames)})${space}${middle}${core}`;
   } else {
-    if (some(p.before)) core = `(?:(?:${alternation(p.before)})${SPACE})?${core}`;
+    if (some(p.before)) core = `(?:(?:${alt(p.before)})${space})?${core}`;
     // Where words are not spaced, or endings attach (카스퍼스키랩), a lab word may follow without a space.
-    const gap = (p.bounds ?? 'word') === 'word' ? SPACE : `(?:${SPACE})?`;
-    if (some(p.after)) core = `${core}(?:${gap}(?:${alternation(p.after)}))?`;
+    const gap = (p.bounds ?? 'word') === 'word' ? space : `(?:${space})?`;
+    if (some(p.after)) core = `${core}(?:${gap}(?:${alt(p.after)}))?`;
   }
   if (some(p.prefixes)) {
     const joiners = some(p.prefixJoiners) ? `(?:${p.prefixJoiners.map((j) => Array.from(j, escapeChar).join('')).join('|')}){0,3}` : '';
-    core = `(?:(?:${alternation(p.prefixes)}){1,3}${joiners})?${core}`;
+    core = `(?:(?:${alt(p.prefixes)}){1,3}${joiners})?${core}`;
   }
   const endings: string[] = [];
   if (p.apostropheEndings) endings.push(`${APOSTROPHE}\\p{L}+`);
-  if (some(p.endings)) endings.push(alternation(p.endings));
-  if (endings.length > 0) core = `${core}(?:${IGNORABLE}*(?:${endings.join('|')}))?`;
+  if (some(p.endings)) endings.push(alt(p.endings));
+  if (endings.length > 0) core = `${core}(?:${ig}(?:${endings.join('|')}))?`;
   return core;
 }
 
@@ -423,8 +433,13 @@ export function compileMatcher(patterns: readonly NamePattern[], given?: Anchors
       byScript.set(script, [...(byScript.get(script) ?? []), p]);
     }
   }
+  // Each script's expression comes in two forms: one for text without any
+  // ignorable, the one nearly every page holds, and one that allows them
+  // between every two letters, compiled only for text that holds some. The
+  // second is many times the size (the Latin names: 22,074 characters
+  // against 1,582), and a frame keeps what it compiled.
   const compiled = new Map<string, { regex: RegExp; groups: Group[] } | null>();
-  const compile = (script: string): { regex: RegExp; groups: Group[] } | null => {
+  const compile = (script: string, ig: string): { regex: RegExp; groups: Group[] } | null => {
     const list = byScript.get(script) ?? [];
     // Someone else's names alone hold no mention.
     if (!list.some((p) => p.refersTo !== 'other')) return null;
@@ -440,8 +455,8 @@ export function compileMatcher(patterns: readonly NamePattern[], given?: Anchors
       const lead = bounds === 'none' ? '' : `(?<!${wordChar(scriptOf(first))})`;
       const tail = bounds === 'word' ? `(?!${wordChar(scriptOf(last))})` : '';
       const previous = parts[parts.length - 1];
-      if (previous && previous.lead === lead && previous.tail === tail) previous.cores.push(`(${patternSource(p)})`);
-      else parts.push({ lead, tail, cores: [`(${patternSource(p)})`] });
+      if (previous && previous.lead === lead && previous.tail === tail) previous.cores.push(`(${patternSource(p, ig)})`);
+      else parts.push({ lead, tail, cores: [`(${patternSource(p, ig)})`] });
       groups.push({
         refersTo: p.refersTo,
         names: p.names.map((name) => ({ folded: fold(name), name })).sort((a, b) => b.folded.length - a.folded.length),
@@ -451,8 +466,10 @@ export function compileMatcher(patterns: readonly NamePattern[], given?: Anchors
     return { regex: new RegExp(source.join('|'), 'giu'), groups };
   };
   const search = (script: string, text: string, found: NameMatch[]): void => {
-    if (!compiled.has(script)) compiled.set(script, compile(script));
-    const full = compiled.get(script);
+    const ig = HAS_IGNORABLE.test(text) ? `${IGNORABLE}*` : '';
+    const key = `${script}${ig}`;
+    if (!compiled.has(key)) compiled.set(key, compile(script, ig));
+    const full = compiled.get(key);
     if (!full) return;
     const { regex, groups } = full;
     regex.lastIndex = 0;
