@@ -24,6 +24,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ONLY = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
 const WITH_MARKJS = process.env.BENCH_MARKJS !== '0';
 const IN = (process.env.BENCH_BROWSERS?.split(',') ?? BROWSERS) as BrowserName[];
+/** BENCH_MEMORY=only measures the heap alone (in Chromium), BENCH_MEMORY=0 leaves it out. */
+const MEMORY = process.env.BENCH_MEMORY ?? '1';
 /** The sampling interval of the CPU profile, in µs. */
 const SAMPLE_US = 100;
 const CORPUS = resolve(ROOT, '../shared/corpus/real-pages');
@@ -546,7 +548,7 @@ async function memory(): Promise<Record<string, number>> {
 
 const started = Date.now();
 const results: Record<string, unknown> = { runs: RUNS, sampleUs: SAMPLE_US };
-for (const name of IN) {
+for (const name of MEMORY === 'only' ? [] : IN) {
   const bench = await openBench(name);
   const version = await bench.session.browser.version();
   const rows = await timePages(bench);
@@ -557,7 +559,7 @@ for (const name of IN) {
   results[name] = { browser: version, pages: rows, longestSliceMs, longestRunMs, ...rest };
   console.log(`${name}: ${version}  longest slice of the engine's work ${longestSliceMs} ms (longest run in the profile ${longestRunMs} ms)  ${JSON.stringify(rest)}`);
 }
-if (IN.includes('chromium')) {
+if (IN.includes('chromium') && MEMORY !== '0') {
   results.memory = await memory();
   console.log(`memory (Chromium): ${JSON.stringify(results.memory)}`);
 }
