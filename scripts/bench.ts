@@ -413,9 +413,9 @@ async function timePages(bench: Bench): Promise<Array<Record<string, unknown>>> 
     if (ONLY && !ONLY.test(spec.page)) continue;
     const runs = Object.fromEntries(turns.map((t) => [t, [] as Run[]])) as Record<(typeof turns)[number], Run[]>;
     for (let i = 0; i < RUNS; i++) {
-      // The engine without its shadow-root search, and cold, are for information: one run each.
+      // The bare floor, the engine without its shadow-root search, and cold, are for information: one run each.
       for (const t of turns) {
-        if (i > 0 && (t === 'engineWithoutShadows' || t === 'engineCold')) continue;
+        if (i > 0 && (t === 'floor' || t === 'engineWithoutShadows' || t === 'engineCold')) continue;
         runs[t].push(await bench.measure(spec.path, t === 'engineCold' ? 'engine' : t, t !== 'engineCold'));
       }
     }
