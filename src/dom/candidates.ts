@@ -313,21 +313,23 @@ export async function candidateTexts(root: Node, { anchorSpans, pace, unit = UNI
 
 /** Custom elements: the hosts of nearly every shadow root, closed ones included. */
 const CUSTOM = "descendant::*[contains(local-name(), '-')]";
-/**
- * The standard elements attachShadow accepts. Any of them may hold a root,
- * open or closed, whatever its own children: a closed root leaves no trace
- * a selector could see, so each must be asked.
- */
-const PLAIN_HOSTS = SHADOW_HOST_NAMES.join(',');
 
 /**
- * The custom elements and the standard hosts under `top`, found by the
- * browser natively (XPath takes no shadow root as its context node, so a
- * shadow root's top elements are asked one by one).
+ * The native queries for the custom elements and the standard hosts under
+ * `top` (XPath takes no shadow root as its context node, so a shadow
+ * root's top elements are asked one by one). Any standard host may hold a
+ * root, open or closed, whatever its own children: a closed root leaves no
+ * trace a selector could see, so each must be asked. One query per element
+ * name, each a short stretch of its own: one selector of all 18 names ran
+ * 10 to 19 ms at once on 10,000 paragraphs here, and the browser answers a
+ * selector of one name several times faster than a list.
  */
-function queryHosts(top: Element): HostList[] {
-  const custom = (top.ownerDocument as Document).evaluate(CUSTOM, top, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-  return [{ length: custom.snapshotLength, item: (i) => custom.snapshotItem(i) as Element | null }, top.querySelectorAll(PLAIN_HOSTS)];
+function hostQueries(top: Element): Array<() => HostList> {
+  const custom = (): HostList => {
+    const found = (top.ownerDocument as Document).evaluate(CUSTOM, top, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    return { length: found.snapshotLength, item: (i) => found.snapshotItem(i) as Element | null };
+  };
+  return [custom, ...SHADOW_HOST_NAMES.map((name) => (): HostList => top.querySelectorAll(name))];
 }
 
 /**
@@ -356,14 +358,18 @@ export async function shadowHosts(root: Node, pace: Pace, huge = HUGE): Promise<
   const lists: HostList[] = [{ get length() { return walked.length; }, item: (i) => walked[i] ?? null }];
   for (const top of tops) {
     walked.push(top);
-    // Each query runs natively in one go (a few ms on 10,000 paragraphs): not on the end of a slice.
     if (pace.due()) await pace.slice();
     // A count, not the first child: a wrapper for it can be the frame's first of its kind (0.1 ms).
     if (top.childElementCount === 0) continue;
     const isHuge = holdsAtLeast(top, huge + 1);
     if (!isHuge) {
       try {
-        lists.push(...queryHosts(top));
+        const answers: HostList[] = [];
+        for (const query of hostQueries(top)) {
+          if (pace.due()) await pace.slice();
+          answers.push(query());
+        }
+        lists.push(...answers);
         continue;
       } catch {
         // Walked below.
