@@ -275,7 +275,8 @@ async function locate(piece: Element, hit: Hit, into: Text[], pace: Pace): Promi
   let at = hit.start;
   let j = 0;
   for (let node = walker.nextNode(), n = 1; node && j < spans.length; node = walker.nextNode(), n++) {
-    const end = at + (node as Text).data.length;
+    // Its length, not its text: reading `data` copies the string (into the content script's world, in Firefox).
+    const end = at + (node as Text).length;
     // Anchors wholly before this node are passed for good.
     while (j < spans.length && (spans[j] as [number, number])[1] <= at) j++;
     if (end > at && j < spans.length && (spans[j] as [number, number])[0] < end) into.push(node as Text);
