@@ -162,11 +162,12 @@ const namePattern = v.pipe(
     prefixJoiners: words,
     endings: words,
     apostropheEndings: v.optional(v.boolean()),
+    anyEnding: v.optional(v.boolean()),
     bounds: v.optional(v.picklist(['word', 'start', 'none'])),
   }),
   v.check(
-    (p) => p.refersTo === 'company' || (p.firstNames?.length ?? 0) > 0,
-    'a person, or someone else, is told apart by first names: firstNames is needed',
+    (p) => p.refersTo !== 'person' || (p.firstNames?.length ?? 0) > 0,
+    'a person is told apart from the company by first names: firstNames is needed',
   ),
   v.check(
     (p) => !p.firstNames || (!p.before && !p.after),

@@ -36,10 +36,18 @@ export interface NamePattern {
   prefixes?: string[];
   /** What may sit between such a prefix and the name: a tatweel, a quote mark, a hyphen. */
   prefixJoiners?: string[];
-  /** Endings the last word may carry ("s", Finnish "n", Hungarian "re"). */
+  /** Endings the last word, the name or a lab word after it, may carry ("s", Finnish "n", "Labilla"). */
   endings?: string[];
   /** Whether any letters may follow an apostrophe (Turkish Kaspersky’nin, English Kaspersky's). */
   apostropheEndings?: boolean;
+  /**
+   * Whether the name may go on with any letters of its script, as
+   * declension and agglutination make it (Polish Kaspierskiego, Hungarian
+   * Kasperskynél, Kazakh Касперскийдің, compounds like KasperskyOS): the
+   * mark covers them. Only for names no other word starts with; a lab word
+   * after the name takes only `endings`.
+   */
+  anyEnding?: boolean;
   /** Default `word`. */
   bounds?: Bounds;
 }
@@ -122,6 +130,11 @@ export function scriptOf(name: string): string | null {
   return null;
 }
 
+/** One or more letters (and their marks) of a script: an ending of any length. */
+function letters(script: string | null): string {
+  return `[${script ? `\\p{sc=${script}}` : '\\p{L}'}\\p{M}]+`;
+}
+
 /** A letter, mark or digit that would make the name part of a longer word of its own script. */
 function wordChar(script: string | null): string {
   return `[${script ? `\\p{sc=${script}}` : '\\p{L}'}\\p{M}\\p{N}_]`;
@@ -186,27 +199,33 @@ function patternSource(p: NamePattern, ig: string): string {
   const some = (list: readonly string[] | undefined): list is string[] => list !== undefined && list.length > 0;
   const space = `${ig}${GAP}${ig}`;
   const alt = (list: readonly string[]): string => alternation(list, ig);
-  let core = `(?:${alt(p.names)})`;
+  const endings: string[] = [];
+  if (p.apostropheEndings) endings.push(`${APOSTROPHE}\\p{L}+`);
+  if (some(p.endings)) endings.push(alt(p.endings));
+  const ending = endings.length > 0 ? `(?:${ig}(?:${endings.join('|')}))?` : '';
+  // Any letters go on the name itself, not on a lab word after it ("Kaspersky Labyrinth" is not one).
+  let core = `(?:${alt(p.names)})${p.anyEnding ? `(?:${ig}${letters(scriptOf(p.names[0] as string))})?` : ''}`;
   if (some(p.firstNames)) {
     const between: string[] = [];
     if (some(p.middleNames)) between.push(alt(p.middleNames));
     if (p.initials) between.push('\\p{Lu}\\.');
     const middle = between.length > 0 ? `(?:(?:${between.join('|')})${space})?` : '';
-    core = `(?:${alt(p.firstNames)})${space}${middle}${core}`;
+    const first = `(?:${alt(p.firstNames)})`;
+    // The surname may come first too, as Russian records and lists write it
+    // (Касперский Евгений Валентинович): then the name carries the ending.
+    const patronymic = some(p.middleNames) ? `(?:${space}(?:${alt(p.middleNames)}))?` : '';
+    core = `(?:${first}${space}${middle}${core}${ending}|${core}${ending}${space}${first}${patronymic})`;
   } else {
     if (some(p.before)) core = `(?:(?:${alt(p.before)})${space})?${core}`;
     // Where words are not spaced, or endings attach (카스퍼스키랩), a lab word may follow without a space.
     const gap = (p.bounds ?? 'word') === 'word' ? space : `(?:${space})?`;
     if (some(p.after)) core = `${core}(?:${gap}(?:${alt(p.after)}))?`;
+    core += ending;
   }
   if (some(p.prefixes)) {
     const joiners = some(p.prefixJoiners) ? `(?:${p.prefixJoiners.map((j) => Array.from(j, escapeChar).join('')).join('|')}){0,3}` : '';
     core = `(?:(?:${alt(p.prefixes)}){1,3}${joiners})?${core}`;
   }
-  const endings: string[] = [];
-  if (p.apostropheEndings) endings.push(`${APOSTROPHE}\\p{L}+`);
-  if (some(p.endings)) endings.push(alt(p.endings));
-  if (endings.length > 0) core = `${core}(?:${ig}(?:${endings.join('|')}))?`;
   return core;
 }
 

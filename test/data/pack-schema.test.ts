@@ -49,7 +49,7 @@ describe('the pack schema', () => {
     ['an unknown event kind', (p) => void (p.events[0]!.kind = 'rumour'), /events\.0\.kind/],
     ['an unknown field', (p) => void (p.events[0]!.html = '<b>x</b>'), /events\.0\.html/],
     ['a name in another script than its pattern says', (p) => void patternOf(p, 'company', 'latin').names.push('Касперский'), /patterns\.\d+: every name of a latin pattern must be written in that script/],
-    ['a person told apart by nothing', (p) => void delete patternOf(p, 'person', 'latin').firstNames, /patterns\.\d+: a person, or someone else, is told apart by first names/],
+    ['a person told apart by nothing', (p) => void delete patternOf(p, 'person', 'latin').firstNames, /patterns\.\d+: a person is told apart from the company by first names/],
     ['lab words on a person', (p) => void (patternOf(p, 'person', 'latin').after = ['Lab']), /patterns\.\d+: lab words/],
     ['an unknown script', (p) => void (patternOf(p, 'company', 'greek').script = 'runic'), /patterns\.\d+\.script/],
     ['unknown bounds', (p) => void (patternOf(p, 'company', 'thai').bounds = 'maybe'), /patterns\.\d+\.bounds/],

@@ -137,6 +137,17 @@ const positives: Case[] = [
   ['Kasperského', [C('Kasperského')]],
   ['Laboratorije Kasperski', [C('Laboratorije Kasperski')]],
   ['Laboratoriya Kasperskogo', [C('Laboratoriya Kasperskogo')]],
+  ['Laboratoriya Kasperskovo', [C('Laboratoriya Kasperskovo')]],
+  // any letters after the name: declension, agglutination, compounds
+  ['Kaspierskiego', [C('Kaspierskiego')]],
+  ['a Kasperskynél', [C('Kasperskynél')]],
+  ['KasperskyOS', [C('KasperskyOS')]],
+  ['Kasperskyan', [C('Kasperskyan')]],
+  ['Касперскийдің', [C('Касперскийдің')]],
+  ['Jewgienija Kaspierskiego', [P('Jewgienija Kaspierskiego')]],
+  // Hungarian writes the name as it is said
+  ['Laboratoria Kaszperszkogo', [C('Laboratoria Kaszperszkogo')]],
+  ['Jevgenyij Kaszperszki fiáért', [P('Jevgenyij Kaszperszki')]],
   // real typos that keep the name plain
   ['Kapersky', [C('Kapersky')]],
   ['Kaspresky', [C('Kaspresky')]],
@@ -148,6 +159,8 @@ const positives: Case[] = [
   ['Eugène Kaspersky', [P('Eugène Kaspersky')]],
   ['Eugene V. Kaspersky', [P('Eugene V. Kaspersky')]],
   ['Евгений Валентинович Касперский', [P('Евгений Валентинович Касперский')]],
+  ['Касперский Евгений Валентинович', [P('Касперский Евгений Валентинович')]],
+  ['Kaspersky Evgeniy Valentinovich', [P('Kaspersky Evgeniy Valentinovich')]],
   ['예브게니 발렌티노비치 카스퍼스키', [P('예브게니 발렌티노비치 카스퍼스키')]],
   ['尤金·卡巴斯基', [P('尤金·卡巴斯基')]],
   ['ユージン・カスペルスキー', [P('ユージン・カスペルスキー')]],
@@ -187,6 +200,7 @@ const positives: Case[] = [
   ['Κάσπερσκι', [C('Κάσπερσκι')]],
   ['카스퍼스키랩은', [C('카스퍼스키랩')]],
   ['카스퍼스키 랩은', [C('카스퍼스키 랩')]],
+  ['캐스퍼스키 프로그램', [C('캐스퍼스키')]],
   ['卡巴斯基实验室', [C('卡巴斯基实验室')]],
   ['卡巴斯基實驗室', [C('卡巴斯基實驗室')]],
   ['カスペルスキー研究所', [C('カスペルスキー研究所')]],
@@ -200,8 +214,6 @@ const negatives: string[] = [
   'Kasper the friendly ghost',
   'Kasperle',
   'Kasperletheater',
-  'Kasperskyite',
-  'Kasperskyan',
   'superkaspersky',
   'Kaspersk',
   'Kaspersky_lab',
@@ -210,7 +222,6 @@ const negatives: string[] = [
   'K a s p e r s k y',
   'Касперск',
   'Каспаров',
-  'Касперскийй',
   '卡巴',
   'カスペル',
   '카스퍼',
@@ -246,8 +257,12 @@ const negatives: string[] = [
   '卡巴拉',
   'קספר',
   'كاسبر',
-  'Kasperskyite',
-  'Kasperskyan',
+  // the co-founder's surname in its feminine forms, with her first name or without
+  'Natalja Kasperskaja',
+  'Kasperskaya',
+  'firmy Natalii Kasperskiej',
+  'Касперской',
+  'Касперская Наталья Ивановна',
 ];
 
 describe('matcher: mentions it must find', () => {
