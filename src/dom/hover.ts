@@ -15,6 +15,8 @@ export interface HoverOptions {
   /** Runs before each hit test: puts our highlights back if the page removed them. */
   restore?: () => void;
   signal: AbortSignal;
+  /** Pointer events from before this watch began, oldest first: taken as if heard now. */
+  early?: readonly PointerEvent[];
 }
 
 type Registry = HighlightRegistry & {
@@ -126,7 +128,7 @@ export function createHoverSampler<M>(o: HoverSamplerOptions<M>) {
   };
 }
 
-export function watchHover(doc: Document, { page, highlight, onHover, restore, signal }: HoverOptions): HoverWatch {
+export function watchHover(doc: Document, { page, highlight, onHover, restore, signal, early }: HoverOptions): HoverWatch {
   const sampler = createHoverSampler<Mention>({
     hitTest: ({ x, y }) => {
       restore?.();
@@ -142,20 +144,18 @@ export function watchHover(doc: Document, { page, highlight, onHover, restore, s
   const view = doc.defaultView;
   if (!view) return watch;
   let frame = 0;
-  view.addEventListener(
-    'pointermove',
-    (event) => {
-      // Only the reader's pointer counts: a page script cannot open cards.
-      if (!event.isTrusted || event.pointerType === 'touch') return;
-      const folded = event.getCoalescedEvents?.() ?? [];
-      sampler.moved([...folded, event].map((p) => ({ x: p.clientX, y: p.clientY })));
-      frame ||= view.requestAnimationFrame(() => {
-        frame = 0;
-        sampler.frame();
-      });
-    },
-    { passive: true, capture: true, signal },
-  );
+  const moved = (event: PointerEvent): void => {
+    // Only the reader's pointer counts: a page script cannot open cards.
+    if (!event.isTrusted || event.pointerType === 'touch') return;
+    const folded = event.getCoalescedEvents?.() ?? [];
+    sampler.moved([...folded, event].map((p) => ({ x: p.clientX, y: p.clientY })));
+    frame ||= view.requestAnimationFrame(() => {
+      frame = 0;
+      sampler.frame();
+    });
+  };
+  view.addEventListener('pointermove', moved, { passive: true, capture: true, signal });
+  for (const event of early ?? []) if (event.type === 'pointermove') moved(event);
   // Leaving the window leaves every mention (a finger lifting off is no hover ending).
   doc.documentElement.addEventListener('pointerleave', (event) => {
     if (event.pointerType !== 'touch') sampler.leave();
@@ -170,6 +170,8 @@ export interface TapOptions {
   onTap: (mention: Mention, point: Point) => void;
   restore?: () => void;
   signal: AbortSignal;
+  /** Pointer events from before this watch began, oldest first: a tap begun or made then still counts. */
+  early?: readonly PointerEvent[];
 }
 
 /**
@@ -206,24 +208,29 @@ const TAP_MS = 600;
  * before. A touch the browser takes for a scroll or a zoom ends in
  * pointercancel, never in a tap.
  */
-export function watchTaps(doc: Document, { page, highlight, onTap, restore, signal }: TapOptions): void {
+export function watchTaps(doc: Document, { page, highlight, onTap, restore, signal, early }: TapOptions): void {
   const view = doc.defaultView;
   if (!view) return;
   const down = new Map<number, { x: number; y: number; at: number }>();
-  const options = { passive: true, capture: true, signal };
   const tapping = (event: PointerEvent): boolean => event.isTrusted && (event.pointerType === 'touch' || event.pointerType === 'pen');
-  view.addEventListener('pointerdown', (event) => {
-    if (tapping(event) && event.isPrimary) down.set(event.pointerId, { x: event.clientX, y: event.clientY, at: event.timeStamp });
-  }, options);
-  view.addEventListener('pointercancel', (event) => down.delete(event.pointerId), options);
-  view.addEventListener('pointerup', (event) => {
-    const start = down.get(event.pointerId);
-    down.delete(event.pointerId);
-    if (!start || !tapping(event)) return;
-    if (Math.hypot(event.clientX - start.x, event.clientY - start.y) > TAP_SLOP || event.timeStamp - start.at > TAP_MS) return;
-    restore?.();
-    const point = { x: event.clientX, y: event.clientY };
-    const mention = mentionAtPoint(doc, page, highlight, point.x, point.y);
-    if (mention && !inPageControl(mention.range.startContainer)) onTap(mention, point);
-  }, options);
+  const handlers = {
+    pointerdown(event: PointerEvent): void {
+      if (tapping(event) && event.isPrimary) down.set(event.pointerId, { x: event.clientX, y: event.clientY, at: event.timeStamp });
+    },
+    pointercancel(event: PointerEvent): void {
+      down.delete(event.pointerId);
+    },
+    pointerup(event: PointerEvent): void {
+      const start = down.get(event.pointerId);
+      down.delete(event.pointerId);
+      if (!start || !tapping(event)) return;
+      if (Math.hypot(event.clientX - start.x, event.clientY - start.y) > TAP_SLOP || event.timeStamp - start.at > TAP_MS) return;
+      restore?.();
+      const point = { x: event.clientX, y: event.clientY };
+      const mention = mentionAtPoint(doc, page, highlight, point.x, point.y);
+      if (mention && !inPageControl(mention.range.startContainer)) onTap(mention, point);
+    },
+  };
+  for (const [type, handler] of Object.entries(handlers)) view.addEventListener(type as 'pointerup', handler, { passive: true, capture: true, signal });
+  for (const event of early ?? []) if (event.type in handlers) handlers[event.type as keyof typeof handlers](event);
 }

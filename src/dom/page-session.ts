@@ -3,13 +3,17 @@ import type { MentionSummary } from '../lib/messages.ts';
 import { PageMentions } from './page-mentions.ts';
 import { createMentionMarks } from './highlights.ts';
 import type { Reader, ReaderContext } from './reader.ts';
+import { watchIntent, type IntentWatch } from './intent.ts';
 
 /**
  * Everything Backstory does in one frame while it is on. What runs on every
  * page is the finder: find and mark mentions, report their count. What a
  * reader touches (hover, card, keyboard, the panel's list) is the reader,
- * loaded the first time the frame shows a mention. `stop()` undoes all of it
- * (marks, listeners, observers, the card's host) in one call.
+ * loaded once a frame that shows a mention sees the reader's pointer move
+ * or touch, or is asked for its mentions: a page carries dozens of ad and
+ * embed frames, and those nobody points at never load the card's code and
+ * data. `stop()` undoes all of it (marks, listeners, observers, the card's
+ * host) in one call.
  */
 
 export interface PageSessionOptions {
@@ -19,8 +23,9 @@ export interface PageSessionOptions {
   /** The registered highlight name, which picks the marks' style. */
   highlightName?: string;
   /**
-   * Loads the reader's code and data and starts it; called when the frame
-   * first shows a mention, and again on a later change if that failed.
+   * Loads the reader's code and data and starts it; called when the reader
+   * first points at a frame that shows a mention, or asks for its mentions,
+   * and again on the next such sign if that failed.
    */
   loadReader(context: ReaderContext): Promise<Reader>;
 }
@@ -44,11 +49,14 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
   let loading: Promise<Reader> | null = null;
   let reader: Reader | null = null;
   let warned = false;
+  /** Waits for the reader's pointer once the frame shows a mention, until the reader is there. */
+  let intent: IntentWatch | null = null;
   const loadReader = (): Promise<Reader> =>
-    (loading ??= o.loadReader({ doc, page, marks, signal }).then(
+    (loading ??= o.loadReader({ doc, page, marks, signal, early: intent?.early }).then(
       (started) => {
         if (signal.aborted) started.stop();
         reader = started;
+        intent?.stop();
         return started;
       },
       (error: unknown) => {
@@ -66,9 +74,10 @@ export function startPageSession(doc: Document, o: PageSessionOptions): PageSess
     async onChange(current, pace) {
       await marks.show(current.mentions().map((m) => m.range), pace);
       o.onCount(current.count);
-      // Loaded as soon as the page shows a mention, so it is there by the
-      // time a reader rests on one.
-      if (current.count > 0) loadReader().catch(() => undefined);
+      // Loaded on the first move or touch of the reader's pointer in the
+      // frame: it is there by the time the pointer has rested on a mark
+      // (the hover delay), and a tap made meanwhile is handed over.
+      if (current.count > 0 && !reader) intent ??= watchIntent(doc, signal, () => void loadReader().catch(() => undefined));
       reader?.pageChanged();
     },
   });

@@ -14,8 +14,9 @@ import { inReadingOrder } from './reading-order.ts';
 /**
  * What a reader touches in one frame: hovering a mark, the card, the
  * keyboard command and the panel's list. Loaded by the content script only
- * once the frame shows a mention (see page-session.ts), so the pages where
- * Backstory finds nothing never parse it.
+ * once a frame that shows a mention sees the reader's pointer, or is asked
+ * for its mentions (see page-session.ts): the pages where Backstory finds
+ * nothing never parse it, nor do the frames nobody points at.
  */
 
 /** What the finder hands over: the page's mentions, their marks, its lifetime. */
@@ -24,6 +25,8 @@ export interface ReaderContext {
   page: PageMentions;
   marks: MentionMarks;
   signal: AbortSignal;
+  /** What the reader's pointer did before the reader was there (oldest first): it takes over from it. */
+  early?: readonly PointerEvent[];
 }
 
 export interface ReaderOptions {
@@ -51,7 +54,7 @@ export interface Reader {
   stop(): void;
 }
 
-export function startReader({ doc, page, marks, signal }: ReaderContext, o: ReaderOptions): Reader {
+export function startReader({ doc, page, marks, signal, early }: ReaderContext, o: ReaderOptions): Reader {
   let card: Card | null = null;
   const cardNow = (): Card =>
     (card ??= createCard(doc, {
@@ -89,6 +92,7 @@ export function startReader({ doc, page, marks, signal }: ReaderContext, o: Read
     highlight: marks.highlight,
     restore: marks.restore,
     signal,
+    early,
     onHover(mention) {
       if (!card?.mention) marks.activate(mention?.range ?? null);
       intent.pointerOn(mention);
@@ -101,6 +105,7 @@ export function startReader({ doc, page, marks, signal }: ReaderContext, o: Read
     highlight: marks.highlight,
     restore: marks.restore,
     signal,
+    early,
     onTap: (mention, point) => open(mention, false, point),
   });
 

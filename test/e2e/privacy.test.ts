@@ -53,6 +53,36 @@ describe.each(BROWSERS)('%s: no network access', (name) => {
   });
 });
 
+// The card's code and data load in a frame only once the reader points at
+// it: the ad and embed frames of a page, which nobody points at, never pay
+// for them. Chromium reports the extension's own module loads among a
+// page's requests, Firefox does not (its first hover and first tap, which
+// the card and touch tests make on fresh pages, are what shows it there).
+describe('chromium: the card loads on the reader\'s first move', () => {
+  const ctx = withExtension('chromium');
+
+  it('marks a page without loading the card, and loads it when the pointer first moves there', async () => {
+    const requests: string[] = [];
+    const page = await ctx.session.browser.newPage();
+    page.on('request', (request: HTTPRequest) => requests.push(request.url()));
+    await page.goto(ctx.server.url('/demo/index.html'), { waitUntil: 'load' });
+    await page.bringToFront();
+    const tabId = await ctx.session.latestTabId();
+    await eventually(() => ctx.session.badgeText(tabId), '12');
+    const loaded = (file: string): boolean => requests.some((url) => url.endsWith(`/${file}`) && /^(chrome|moz)-extension:/.test(url));
+    // The names were needed to mark the page (so the extension's own loads are heard here); the card was not.
+    expect(await eventually(async () => loaded('names.js'), true)).toBe(true);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(loaded('reader.js')).toBe(false);
+    // The first move lands on a name and rests there: the card loads and opens.
+    const box = await textBox(page, 'article p:nth-of-type(2)', 'Kaspersky');
+    await page.mouse.move(box.x + 10, box.y + box.height / 2);
+    await page.waitForFunction(() => document.querySelector('backstory-card')?.matches(':popover-open'), { timeout: 5000 });
+    expect(loaded('reader.js')).toBe(true);
+    await page.close();
+  });
+});
+
 describe('chromium: the background makes no request', () => {
   const ctx = withExtension('chromium');
 
@@ -79,8 +109,10 @@ describe('chromium: pages cannot probe for Backstory', () => {
     const page = await ctx.session.openPage(ctx.server.url('/demo/index.html'));
     const tabId = await ctx.session.latestTabId();
     // Backstory runs on this page (its badge counts the mentions), so the
-    // content script has loaded names.js and begun loading reader.js under their per-session addresses.
+    // content script has loaded names.js; a move of the pointer there loads
+    // reader.js too, each under its per-session address.
     await eventually(() => ctx.session.badgeText(tabId), '12');
+    await page.mouse.move(20, 20);
     const answers = await page.evaluate(async (base) => {
       const probe = async (path: string): Promise<string> => {
         try {
