@@ -24,10 +24,6 @@ export interface Mention {
   name: string;
   block: Element;
   visible: boolean;
-  /** The run of text the mention was found in, and its place there (for snippets). */
-  text: string;
-  start: number;
-  end: number;
 }
 
 export interface EngineOptions {
@@ -329,9 +325,6 @@ export class MentionEngine {
       name: match.name,
       block: segment.block,
       visible: false,
-      text: segment.text,
-      start: match.start,
-      end: match.end,
     };
     mention.visible = isVisible(mention);
     this.#byRange.set(range, mention);

@@ -10,6 +10,7 @@ import { createCard, type Card } from './card.ts';
 import type { Translate } from './pack-text.ts';
 import type { Mention } from './engine.ts';
 import { inReadingOrder } from './reading-order.ts';
+import { runAround } from './segments.ts';
 
 /**
  * What a reader touches in one frame: hovering a mark, the card, the
@@ -127,11 +128,11 @@ export function startReader({ doc, page, marks, signal, early }: ReaderContext, 
       return true;
     },
     listMentions() {
-      return inReadingOrder(page.mentions()).map((m, index) => ({
-        index,
-        refersTo: m.refersTo,
-        ...snippetAround(m.text, m.start, m.end, o.language),
-      }));
+      return inReadingOrder(page.mentions()).map((m, index) => {
+        // The sentence is read now, from the page: a mention keeps no copy of its text.
+        const run = runAround(m.block, m.range) ?? { text: m.range.toString(), start: 0, end: m.range.toString().length };
+        return { index, refersTo: m.refersTo, ...snippetAround(run.text, run.start, run.end, o.language) };
+      });
     },
     openMention(index) {
       const mention = inReadingOrder(page.mentions())[index];

@@ -176,3 +176,22 @@ export function pointAt(segment: Segment, offset: number, edge: 'start' | 'end')
   const node = nodes[lo] as Text;
   return { node, offset: offset - (starts[lo] as number) };
 }
+
+/**
+ * The run of text a range starts in, with the range's place in it, read
+ * from the page as it is now (for the sentence around a mention found
+ * earlier: ranges are live). Null if the range no longer starts in the
+ * block's text.
+ */
+export function runAround(block: Element, range: AbstractRange): { text: string; start: number; end: number } | null {
+  const scope = range.startContainer.getRootNode() as Document | ShadowRoot;
+  for (const run of runsOf(block, scope)) {
+    const first = run.nodes.indexOf(range.startContainer as Text);
+    if (first < 0) continue;
+    const start = (run.starts[first] as number) + range.startOffset;
+    const last = run.nodes.indexOf(range.endContainer as Text);
+    const end = last < 0 ? run.text.length : (run.starts[last] as number) + range.endOffset;
+    return { text: run.text, start, end: Math.max(start, end) };
+  }
+  return null;
+}

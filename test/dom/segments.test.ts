@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { blockOf, pointAt, runsOf, type Segment } from '../../src/dom/segments.ts';
+import { blockOf, pointAt, runAround, runsOf, type Segment } from '../../src/dom/segments.ts';
 
 /** Every run under `root`: the runs of each block that holds text, in document order. */
 function segmentsIn(root: Node): Segment[] {
@@ -82,5 +82,46 @@ describe('pointAt', () => {
     expect(at(4, 'end')).toEqual(['cd', 2]);
     expect(at(4, 'start')).toEqual(['ef', 0]);
     expect(at(6, 'end')).toEqual(['ef', 2]);
+  });
+});
+
+describe('runAround', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+  });
+
+  const rangeOver = (from: Text, fromOffset: number, to: Text, toOffset: number): Range => {
+    const range = document.createRange();
+    range.setStart(from, fromOffset);
+    range.setEnd(to, toOffset);
+    return range;
+  };
+
+  it('gives the run a range starts in, as the page reads now, and the range\'s place in it', () => {
+    document.body.innerHTML = '<p>First run.<br>They said Kas<b>per</b>sky was fine.</p>';
+    const p = document.querySelector('p') as Element;
+    const [, said, per, sky] = [...p.childNodes].flatMap((n) => (n.nodeType === Node.TEXT_NODE ? [n] : [...n.childNodes])) as Text[];
+    const range = rangeOver(said as Text, 10, sky as Text, 3);
+    expect(runAround(p, range)).toEqual({ text: 'They said Kaspersky was fine.', start: 10, end: 19 });
+    // The page changed the words around the name: the run is read anew.
+    (said as Text).insertData(0, 'Yesterday ');
+    expect(runAround(p, range)).toEqual({ text: 'Yesterday They said Kaspersky was fine.', start: 20, end: 29 });
+    expect(per?.data).toBe('per');
+  });
+
+  it("reads a mention at the top of a shadow root in its host's runs there", () => {
+    document.body.innerHTML = '<p><x-host>light</x-host></p>';
+    const host = document.querySelector('x-host') as Element;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = 'Ask Kaspersky now';
+    const text = shadow.firstChild as Text;
+    expect(runAround(host, rangeOver(text, 4, text, 13))).toEqual({ text: 'Ask Kaspersky now', start: 4, end: 13 });
+  });
+
+  it('says null when the range no longer starts in the block', () => {
+    document.body.innerHTML = '<p>Kaspersky</p><p>other</p>';
+    const [first, second] = [...document.querySelectorAll('p')] as Element[];
+    const text = first!.firstChild as Text;
+    expect(runAround(second!, rangeOver(text, 0, text, 9))).toBeNull();
   });
 });
