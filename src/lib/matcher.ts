@@ -130,14 +130,17 @@ export function scriptOf(name: string): string | null {
   return null;
 }
 
+/** The letters and marks of a script, for a character class (any letter where the script is unknown). */
+const lettersOf = (script: string | null): string => `${script ? `\\p{sc=${script}}` : '\\p{L}'}\\p{M}`;
+
 /** One or more letters (and their marks) of a script: an ending of any length. */
 function letters(script: string | null): string {
-  return `[${script ? `\\p{sc=${script}}` : '\\p{L}'}\\p{M}]+`;
+  return `[${lettersOf(script)}]+`;
 }
 
 /** A letter, mark or digit that would make the name part of a longer word of its own script. */
 function wordChar(script: string | null): string {
-  return `[${script ? `\\p{sc=${script}}` : '\\p{L}'}\\p{M}\\p{N}_]`;
+  return `[${lettersOf(script)}\\p{N}_]`;
 }
 
 /** A node of the names' trie: the pattern of each next letter (or of a word space, `SPACE`), and whether a name ends here. */
