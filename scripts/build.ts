@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 import { browserManifest, type Target } from './manifest.ts';
 import { renderIcons } from './icons.ts';
 import { parsePack } from '../src/data/pack-schema.ts';
-import { anchorSources, anchorsOf } from '../src/lib/matcher.ts';
+import { anchorSources, anchorsOf, namesOf } from '../src/lib/matcher.ts';
 import { HIGHLIGHT_CSS } from '../src/dom/highlight-style.ts';
 import { DOM_CONSTANTS } from './dom-constants.ts';
 
@@ -58,8 +58,19 @@ function writeStatic(target: Target): void {
  * anchor hits.
  */
 export function anchorsDefine(): string {
-  return JSON.stringify(anchorSources(anchorsOf(parsePack(readJson(PACKS[0] as string), PACKS[0]).patterns)));
+  return JSON.stringify(anchorSources(anchorsOf(packPatterns())));
 }
+
+/**
+ * The names' expressions, finished, for names.js: a frame where an anchor
+ * hits only makes the expression of that anchor's script, and holds
+ * neither the pack's patterns nor the code that writes them.
+ */
+export function namesDefine(): string {
+  return JSON.stringify(namesOf(packPatterns()));
+}
+
+const packPatterns = (): ReturnType<typeof parsePack>['patterns'] => parsePack(readJson(PACKS[0] as string), PACKS[0]).patterns;
 
 function options(target: Target, kind: 'scripts' | 'modules'): esbuild.BuildOptions {
   return {
@@ -81,7 +92,7 @@ function options(target: Target, kind: 'scripts' | 'modules'): esbuild.BuildOpti
     // The DOM's named constants, written as the numbers they are: each name
     // stays in the minified code (it is a property read), and every frame
     // loads the content script.
-    define: { ...DOM_CONSTANTS, BACKSTORY_ANCHORS: anchorsDefine() },
+    define: { ...DOM_CONSTANTS, BACKSTORY_ANCHORS: anchorsDefine(), BACKSTORY_NAMES: namesDefine() },
     plugins: kind === 'modules' ? [] : [
       {
         name: 'backstory-static',

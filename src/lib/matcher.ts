@@ -80,9 +80,11 @@ export interface Matcher {
  * words to show the stress (Каспе́рского).
  */
 const IGNORABLE = '[\\u0300-\\u0301\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
-const IGNORABLES = new RegExp(IGNORABLE, 'gu');
-/** Whether text holds any ignorable: only then need the names' expressions allow them (see `compileMatcher`). */
-const HAS_IGNORABLE = new RegExp(IGNORABLE);
+// Pure: the content script bundles this module for its anchor search alone, and leaves what that does not use.
+const IGNORABLES = /* @__PURE__ */ new RegExp(IGNORABLE, 'gu');
+/** Whether text holds any ignorable: only then is it searched without them (see `withoutIgnorables`). */
+const HAS_IGNORABLE = /* @__PURE__ */ new RegExp(IGNORABLE);
+const IGNORABLES_ONE = /* @__PURE__ */ new RegExp(`^${IGNORABLE}$`);
 /** Between two words of a name: white space, or the middle dot that joins a foreign name's parts in Chinese and Japanese. */
 const GAP = '(?:[\\s\\u00A0]+|[\\s\\u00A0]*[\\u00B7\\u30FB\\u2027][\\s\\u00A0]*)';
 /** The trie's key for a word space, rendered as `GAP` with or without ignorables around it. */
@@ -98,7 +100,7 @@ const APOSTROPHE = `[${APOSTROPHES}]`;
  */
 const VARIANTS = ['يیى', 'كک', 'اأإآ'];
 
-const SPECIAL = new Set('.*+?^${}()|[]\\/');
+const SPECIAL = /* @__PURE__ */ new Set('.*+?^${}()|[]\\/');
 function escapeChar(c: string): string {
   if (APOSTROPHES.includes(c)) return APOSTROPHE;
   const variants = VARIANTS.find((set) => set.includes(c));
@@ -161,7 +163,7 @@ interface Trie {
  * script made one expression of about 141,000 characters, which took the
  * browser 25 to 30 ms to compile on a frame's first mention.
  */
-function alternation(names: readonly string[], ig: string): string {
+function alternation(names: readonly string[]): string {
   const root: Trie = { next: new Map(), end: false };
   for (const name of names) {
     let node = root;
@@ -180,34 +182,26 @@ function alternation(names: readonly string[], ig: string): string {
     });
     node.end = true;
   }
-  // Between two letters of a word `ig` may sit (ignorables, where the text holds any); a word space holds its own.
-  const render = (node: Trie, afterLetter: boolean): string => {
-    const branches = [...node.next].map(([token, child]) => {
-      const letter = token !== SPACE;
-      return (afterLetter && letter ? ig : '') + (letter ? token : `${ig}${GAP}${ig}`) + render(child, letter);
-    });
+  const render = (node: Trie): string => {
+    const branches = [...node.next].map(([token, child]) => (token === SPACE ? GAP : token) + render(child));
     if (branches.length === 0) return '';
     if (!node.end) return branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
     return `(?:${branches.join('|')})?`;
   };
-  return render(root, false);
+  return render(root);
 }
 
-/**
- * The whole pattern of one entry of the pack, without its bounds. `ig` is
- * what may sit between two letters and around a word space: any run of
- * ignorables, or nothing, for text that holds none.
- */
-function patternSource(p: NamePattern, ig: string): string {
+/** The whole pattern of one entry of the pack, without its bounds. */
+function patternSource(p: NamePattern): string {
   const some = (list: readonly string[] | undefined): list is string[] => list !== undefined && list.length > 0;
-  const space = `${ig}${GAP}${ig}`;
-  const alt = (list: readonly string[]): string => alternation(list, ig);
+  const space = GAP;
+  const alt = alternation;
   const endings: string[] = [];
   if (p.apostropheEndings) endings.push(`${APOSTROPHE}\\p{L}+`);
   if (some(p.endings)) endings.push(alt(p.endings));
-  const ending = endings.length > 0 ? `(?:${ig}(?:${endings.join('|')}))?` : '';
+  const ending = endings.length > 0 ? `(?:${endings.join('|')})?` : '';
   // Any letters go on the name itself, not on a lab word after it ("Kaspersky Labyrinth" is not one).
-  let core = `(?:${alt(p.names)})${p.anyEnding ? `(?:${ig}${letters(scriptOf(p.names[0] as string))})?` : ''}`;
+  let core = `(?:${alt(p.names)})${p.anyEnding ? `(?:${letters(scriptOf(p.names[0] as string))})?` : ''}`;
   if (some(p.firstNames)) {
     const between: string[] = [];
     if (some(p.middleNames)) between.push(alt(p.middleNames));
@@ -240,9 +234,12 @@ function patternSource(p: NamePattern, ig: string): string {
  * such a letter is written out as its class. A unit test checks the list
  * against the engine's own folding, letter by letter over the BMP.
  */
-const FOLDS = 'kK\u212A sSſ åÅ\u212B ßẞ θΘϑϴ ωΩ\u2126 ΐ\u1FD3 ΰ\u1FE3 ᾳᾼ ῃῌ ῳῼ \uFB05\uFB06'.split(' ');
-// ᾀ and ᾈ, and the 23 pairs after them: a lower and a title-case letter eight apart.
-for (let c = 0x1f80; c < 0x1fb0; c += c % 16 === 7 ? 9 : 1) FOLDS.push(String.fromCharCode(c, c + 8));
+const FOLDS = /* @__PURE__ */ (() => {
+  const folds = 'kK\u212A sSſ åÅ\u212B ßẞ θΘϑϴ ωΩ\u2126 ΐ\u1FD3 ΰ\u1FE3 ᾳᾼ ῃῌ ῳῼ \uFB05\uFB06'.split(' ');
+  // ᾀ and ᾈ, and the 23 pairs after them: a lower and a title-case letter eight apart.
+  for (let c = 0x1f80; c < 0x1fb0; c += c % 16 === 7 ? 9 : 1) folds.push(String.fromCharCode(c, c + 8));
+  return folds;
+})();
 
 /**
  * A cheap test every match passes: the first letters of the longest word of
@@ -424,30 +421,37 @@ function inAddress(text: string, start: number, end: number): boolean {
 
 const fold = (s: string): string => s.replace(IGNORABLES, '').replace(/[\s\u00A0]+/gu, ' ').toLowerCase();
 
-interface Group {
+/** Whose match a capturing group of a script's expression is, and the names it may hold. */
+export interface NameGroup {
   refersTo: Referent | 'other';
-  /** The pattern's names, folded, longest first, for `NameMatch.name`. */
-  names: Array<{ folded: string; name: string }>;
+  /** The pattern's names, longest first once folded, for `NameMatch.name`. */
+  names: string[];
 }
 
 /**
- * The matcher of a pack's names. `anchors` must be `anchorPattern` of the
- * same names, made from the sources the build wrote (the content script
- * has them); without it the matcher works them out on its first search.
+ * The names of one script as one expression, finished. The build works
+ * them out from the pack and writes them into names.js, which only makes
+ * the expression where an anchor of that script hits: a frame holds
+ * neither the pack's patterns nor the code that writes them.
  */
-export function compileMatcher(patterns: readonly NamePattern[], given?: Anchors): Matcher {
+export interface ScriptNames {
+  /** The script of the anchors its names start with ('' where it is unknown). */
+  script: string;
+  /** The expression, for text without ignorables (the matcher takes them out first). */
+  source: string;
+  /** One per capturing group of the expression, in order. */
+  groups: NameGroup[];
+}
+
+/**
+ * The names of a pack, one expression per script of their anchors, in the
+ * order they are searched. Someone else's names come first within each:
+ * "Natalya Kaspersky" starts before the company's "Kaspersky", and the
+ * leftmost match wins. A script whose names are all someone else's holds
+ * no mention and has none.
+ */
+export function namesOf(patterns: readonly NamePattern[]): ScriptNames[] {
   if (!patterns.some((p) => p.names.length > 0)) throw new Error('matcher: a pack needs at least one name');
-  // Every pattern is built on first need, the full ones only once an anchor
-  // is seen: most pages hold no anchor, and many frames (empty ones, ads)
-  // no text at all; building and compiling a pattern is a real share of
-  // what such a frame costs.
-  let anchors: Anchors | null = given ?? null;
-  // One expression per script of the names' anchors, compiled where an
-  // anchor of that script is seen: a page in English compiles the Latin
-  // names, not those of every script (all of them: 25 to 30 ms on a
-  // frame's first mention, one stretch of work).
-  // Someone else's names come first within each: "Natalya Kaspersky"
-  // starts before the company's "Kaspersky", and the leftmost match wins.
   const order = { other: 0, person: 1, company: 2 };
   const byScript = new Map<string, NamePattern[]>();
   for (const p of patterns.filter((q) => q.names.length > 0).sort((a, b) => order[a.refersTo] - order[b.refersTo])) {
@@ -455,45 +459,49 @@ export function compileMatcher(patterns: readonly NamePattern[], given?: Anchors
       byScript.set(script, [...(byScript.get(script) ?? []), p]);
     }
   }
-  // Each script's expression comes in two forms: one for text without any
-  // ignorable, the one nearly every page holds, and one that allows them
-  // between every two letters, compiled only for text that holds some. The
-  // second is many times the size (the Latin names: 22,074 characters
-  // against 1,582), and a frame keeps what it compiled.
-  const compiled = new Map<string, { regex: RegExp; groups: Group[] } | null>();
-  const compile = (script: string, ig: string): { regex: RegExp; groups: Group[] } | null => {
-    const list = byScript.get(script) ?? [];
-    // Someone else's names alone hold no mention.
-    if (!list.some((p) => p.refersTo !== 'other')) return null;
+  const out: ScriptNames[] = [];
+  for (const [script, list] of byScript) {
+    if (!list.some((p) => p.refersTo !== 'other')) continue;
     // One capturing group per pattern says whose match it is. Patterns next
     // to each other with the same bounds share them, written once: each
     // script's letter class costs the browser about a millisecond to compile.
     const parts: Array<{ lead: string; tail: string; cores: string[] }> = [];
-    const groups: Group[] = [];
+    const groups: NameGroup[] = [];
     for (const p of list) {
       const bounds = p.bounds ?? 'word';
       const first = p.prefixes?.[0] ?? p.firstNames?.[0] ?? p.before?.[0] ?? (p.names[0] as string);
       const last = p.after?.[0] ?? (p.names[0] as string);
       const lead = bounds === 'none' ? '' : `(?<!${wordChar(scriptOf(first))})`;
       const tail = bounds === 'word' ? `(?!${wordChar(scriptOf(last))})` : '';
+      const core = `(${patternSource(p)})`;
       const previous = parts[parts.length - 1];
-      if (previous && previous.lead === lead && previous.tail === tail) previous.cores.push(`(${patternSource(p, ig)})`);
-      else parts.push({ lead, tail, cores: [`(${patternSource(p, ig)})`] });
+      if (previous && previous.lead === lead && previous.tail === tail) previous.cores.push(core);
+      else parts.push({ lead, tail, cores: [core] });
       groups.push({
         refersTo: p.refersTo,
-        names: p.names.map((name) => ({ folded: fold(name), name })).sort((a, b) => b.folded.length - a.folded.length),
+        names: [...p.names].sort((a, b) => fold(b).length - fold(a).length),
       });
     }
-    const source = parts.map(({ lead, tail, cores }) => `${lead}${cores.length > 1 ? `(?:${cores.join('|')})` : cores[0]}${tail}`);
-    return { regex: new RegExp(source.join('|'), 'giu'), groups };
-  };
-  const search = (script: string, text: string, found: NameMatch[]): void => {
-    const ig = HAS_IGNORABLE.test(text) ? `${IGNORABLE}*` : '';
-    const key = `${script}${ig}`;
-    if (!compiled.has(key)) compiled.set(key, compile(script, ig));
-    const full = compiled.get(key);
-    if (!full) return;
-    const { regex, groups } = full;
+    const source = parts.map(({ lead, tail, cores }) => `${lead}${cores.length > 1 ? `(?:${cores.join('|')})` : cores[0]}${tail}`).join('|');
+    out.push({ script, source, groups });
+  }
+  return out;
+}
+
+/**
+ * The matcher of a pack's names, from `namesOf` them. `anchors` must be
+ * `anchorPattern` of the same names, made from the sources the build wrote
+ * (the content script has them).
+ */
+export function matcherOf(names: readonly ScriptNames[], anchors: () => Anchors): Matcher {
+  // A script's expression is compiled where an anchor of that script is
+  // seen: a page in English compiles the Latin names, not those of every
+  // script (all of them: 25 to 30 ms on a frame's first mention).
+  const compiled = new Map<string, RegExp>();
+  const folded = new Map<NameGroup, string[]>();
+  const search = ({ script, source, groups }: ScriptNames, text: string, found: NameMatch[]): void => {
+    let regex = compiled.get(script);
+    if (!regex) compiled.set(script, (regex = new RegExp(source, 'giu')));
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
       const at = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
@@ -502,9 +510,11 @@ export function compileMatcher(patterns: readonly NamePattern[], given?: Anchors
       const start = m.index;
       const end = start + m[0].length;
       if (inAddress(text, start, end)) continue;
-      const folded = fold(m[0]);
-      const core = group.names.find((n) => folded.includes(n.folded)) ?? group.names[0];
-      found.push({ start, end, refersTo: group.refersTo, name: core?.name ?? m[0] });
+      const match = fold(m[0]);
+      let names = folded.get(group);
+      if (!names) folded.set(group, (names = group.names.map(fold)));
+      const core = names.findIndex((name) => match.includes(name));
+      found.push({ start, end, refersTo: group.refersTo, name: group.names[Math.max(core, 0)] ?? m[0] });
     }
   };
 
@@ -512,24 +522,58 @@ export function compileMatcher(patterns: readonly NamePattern[], given?: Anchors
     findAll(text: string): NameMatch[] {
       // Nearly all text holds no name: one cheap search spares the full patterns.
       if (text.length === 0) return [];
-      const spans = (anchors ??= anchorPattern(patterns)).spans(text);
+      const spans = anchors().spans(text);
       if (spans.length === 0) return [];
       const scripts = new Set<string>();
       for (const [from] of spans) scripts.add(scriptOf(text.slice(from, from + 8)) ?? '');
-      const found: NameMatch[] = [];
-      for (const script of byScript.keys()) if (scripts.has(script)) search(script, text, found);
-      if (scripts.size < 2) return found;
-      // Matches of two scripts' names that overlap (a name written in both): the leftmost, then the longest, stays.
-      found.sort((a, b) => a.start - b.start || b.end - a.end);
-      const kept: NameMatch[] = [];
-      for (const m of found) if (kept.length === 0 || m.start >= (kept[kept.length - 1] as NameMatch).end) kept.push(m);
-      return kept;
+      if (HAS_IGNORABLE.test(text)) return withoutIgnorables(text, (bare) => findIn(bare, scripts));
+      return findIn(text, scripts);
     },
-    anchorSpans(text: string): Array<[number, number]> {
-      return (anchors ??= anchorPattern(patterns)).spans(text);
-    },
+    anchorSpans: (text) => anchors().spans(text),
     prepare: () => Promise.resolve(),
   };
+
+  /** The names of the scripts an anchor was seen in, in text without ignorables. */
+  function findIn(text: string, scripts: Set<string>): NameMatch[] {
+    const found: NameMatch[] = [];
+    for (const entry of names) if (scripts.has(entry.script)) search(entry, text, found);
+    if (scripts.size < 2) return found;
+    // Matches of two scripts' names that overlap (a name written in both): the leftmost, then the longest, stays.
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: NameMatch[] = [];
+    for (const m of found) if (kept.length === 0 || m.start >= (kept[kept.length - 1] as NameMatch).end) kept.push(m);
+    return kept;
+  }
+}
+
+/**
+ * Finds names in text that holds ignorables (a soft hyphen, a stress
+ * mark) as in the same text without them, and maps the matches back: a
+ * name may carry them anywhere, and one expression of the names serves
+ * every text (allowing them between every two letters made the Latin
+ * names' expression 14 times the size).
+ */
+function withoutIgnorables(text: string, find: (bare: string) => NameMatch[]): NameMatch[] {
+  // at[i]: where the i-th character of the bare text stands in `text`.
+  const at: number[] = [];
+  let bare = '';
+  for (let i = 0; i < text.length; i++) {
+    if (IGNORABLES_ONE.test(text[i] as string)) continue;
+    at.push(i);
+    bare += text[i];
+  }
+  return find(bare).map((m) => ({ ...m, start: at[m.start] as number, end: (at[m.end - 1] as number) + 1 }));
+}
+
+/**
+ * The matcher of a pack's names, worked out here (tests, tools; the
+ * extension's names.js has them finished by the build). `given` must be
+ * `anchorPattern` of the same names; without it the matcher works them
+ * out on its first search.
+ */
+export function compileMatcher(patterns: readonly NamePattern[], given?: Anchors): Matcher {
+  let anchors: Anchors | null = given ?? null;
+  return matcherOf(namesOf(patterns), () => (anchors ??= anchorPattern(patterns)));
 }
 
 /**
