@@ -76,8 +76,6 @@ function isShown(node: Node, from: number, to: number): boolean {
 export class MentionEngine {
   /** Blocks that hold at least one candidate, with their candidates. */
   readonly #byBlock = new Map<Element, Mention[]>();
-  /** Every mention made, by its range; one that was since dropped fails `holds`. */
-  readonly #byRange = new WeakMap<Range, Mention>();
   readonly #pending = new Set<Node>();
   readonly #root: Document | ShadowRoot;
   readonly #options: EngineOptions;
@@ -129,10 +127,15 @@ export class MentionEngine {
     return out;
   }
 
-  /** The visible mention a range marks, if it is still one of ours (for hit-testing). */
+  /**
+   * The visible mention a range marks, if it is still one of ours (for
+   * hit-testing): looked up in the block its text stands in, not kept by
+   * range (a map of every range cost a frame more than a lookup on hover).
+   */
   mentionFor(range: Range): Mention | undefined {
-    const mention = this.#byRange.get(range);
-    return mention?.visible && this.#byBlock.get(mention.block)?.includes(mention) ? mention : undefined;
+    const block = blockOf(range.startContainer);
+    const mention = block ? this.#byBlock.get(block)?.find((m) => m.range === range) : undefined;
+    return mention?.visible ? mention : undefined;
   }
 
   /** The visible mentions found in one block (the nearest non-inline ancestor of their text). */
@@ -286,9 +289,10 @@ export class MentionEngine {
       for (const segment of runsOf(block, this.#root)) {
         const found = matcher.findAll(segment.text);
         if (found.length === 0) continue;
-        const list = this.#byBlock.get(block) ?? [];
-        for (const match of found) list.push(this.#mention(segment, match));
-        this.#byBlock.set(block, list);
+        // Made to size: a block holds one or two mentions, and an array grown by push keeps room for 17.
+        const made = found.map((match) => this.#mention(segment, match));
+        const known = this.#byBlock.get(block);
+        this.#byBlock.set(block, known ? known.concat(made) : made);
         changed = true;
       }
     }
@@ -327,7 +331,6 @@ export class MentionEngine {
       visible: false,
     };
     mention.visible = isVisible(mention);
-    this.#byRange.set(range, mention);
     return mention;
   }
 

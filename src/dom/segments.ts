@@ -103,12 +103,14 @@ export function isInSkippedSubtree(node: Node, root: Node): boolean {
  * host's runs in `scope` are the inline text at the top of its shadow root.
  * `block` itself must not be skipped; callers check that first.
  */
-export function* runsOf(block: Element, scope: Document | ShadowRoot): Generator<Segment> {
+export function runsOf(block: Element, scope: Document | ShadowRoot): Segment[] {
   const start: Node = scope.contains(block) ? block : scope;
   const doc = block.ownerDocument;
   // No NodeFilter callback: calling into script for every node costs about
   // ten times the walk itself. Nested blocks are stepped over by hand.
   const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  // An array, not a generator: a block holds a run or two, and a generator's optimised code cost every frame with many mentions kilobytes.
+  const runs: Segment[] = [];
   let current: Segment | null = null;
   let parts: string[] = [];
   let length = 0;
@@ -128,7 +130,7 @@ export function* runsOf(block: Element, scope: Document | ShadowRoot): Generator
       const el = node as Element;
       if (!isInline(el) || isSkipped(el)) {
         const done = close();
-        if (done) yield done;
+        if (done) runs.push(done);
         node = stepOver(walker);
         continue;
       }
@@ -146,7 +148,8 @@ export function* runsOf(block: Element, scope: Document | ShadowRoot): Generator
     length += data.length;
   }
   const last = close();
-  if (last) yield last;
+  if (last) runs.push(last);
+  return runs;
 }
 
 /** Moves the walker past the current node's subtree; null at the end of the root. */
