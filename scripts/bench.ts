@@ -414,7 +414,8 @@ async function timePages(bench: Bench): Promise<Array<Record<string, unknown>>> 
     const runs = Object.fromEntries(turns.map((t) => [t, [] as Run[]])) as Record<(typeof turns)[number], Run[]>;
     // A cold run of 100,000 paragraphs says what those of 10,000 say (compiling is a fixed cost), in a page load of seconds: not run there.
     const huge = (spec.paragraphs ?? 0) >= 100_000;
-    for (let i = 0; i < RUNS; i++) {
+    // A run there is seconds of work, hundreds of slices: two runs, not three, for the time the bench may take.
+    for (let i = 0; i < (huge ? Math.min(RUNS, 2) : RUNS); i++) {
       // The bare floor, the engine without its shadow-root search, and cold, are for information: one run each.
       for (const t of turns) {
         if (i > 0 && (t === 'floor' || t === 'engineWithoutShadows' || t === 'engineCold')) continue;
