@@ -150,6 +150,12 @@ export function createCard(doc: Document, o: CardOptions): Card {
     return ![...range.getClientRects()].some((r) => r.bottom > 0 && r.top < height && r.right > 0 && r.left < width);
   };
 
+  /** Sets one of the host's place variables, only where it changes: each write makes the browser lay the card out again. */
+  const setVar = (name: string, px: number): void => {
+    const value = `${px}px`;
+    if (host && host.style.getPropertyValue(name) !== value) host.style.setProperty(name, value, 'important');
+  };
+
   const place = (mention: Mention, point?: { x: number; y: number }): void => {
     stopPositioning?.();
     const range = mention.range;
@@ -176,13 +182,13 @@ export function createCard(doc: Document, o: CardOptions): Card {
           size({
             padding: 8,
             apply({ availableHeight }) {
-              host?.style.setProperty('--backstory-max-height', `${Math.max(120, Math.floor(availableHeight))}px`, 'important');
+              setVar('--backstory-max-height', Math.max(120, Math.floor(availableHeight)));
             },
           }),
         ],
       }).then(({ x, y }) => {
-        host?.style.setProperty('--backstory-x', `${Math.round(x)}px`, 'important');
-        host?.style.setProperty('--backstory-y', `${Math.round(y)}px`, 'important');
+        setVar('--backstory-x', Math.round(x));
+        setVar('--backstory-y', Math.round(y));
         o.onPlaced?.();
       });
     };
