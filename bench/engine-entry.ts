@@ -3,7 +3,7 @@
 // read as the extension reads them): a `backstory-bench` event from the
 // page runs one measured pass of a contender, and the result comes back in
 // a `backstory-bench-done` event. Only strings cross between the worlds.
-import { anchorSearch, anchorSources, anchorsOf, compileMatcher, deferredMatcher, type Matcher } from '../src/lib/matcher.ts';
+import { anchorSearch, deferredMatcher, matcherOf, type AnchorSources, type Matcher, type ScriptNames } from '../src/lib/matcher.ts';
 import { kasperskyPack } from '../src/data/packs.ts';
 import { PageMentions } from '../src/dom/page-mentions.ts';
 import { createMentionMarks } from '../src/dom/highlights.ts';
@@ -15,13 +15,14 @@ import { formatMessage } from '../src/lib/message-format.ts';
 import en from '../src/_locales/en/messages.json';
 
 const names = kasperskyPack.patterns.flatMap((p) => p.names);
-// What the build writes into the content script, worked out here once, before anything is measured.
-const anchorsOfPack = anchorSources(anchorsOf(kasperskyPack.patterns));
+// What the build writes into content.js and names.js, written into the bench's script by scripts/bench.ts the same way.
+declare const BACKSTORY_ANCHORS: AnchorSources;
+declare const BACKSTORY_NAMES: ScriptNames[];
 
-/** The matcher as the content script makes it in a frame: the anchor search from the build's sources, the names on first need. */
+/** The matcher as the content script makes it in a frame: the anchor search and the names' expressions from the build, the names on first need. */
 function frameMatcher(): Matcher {
-  const anchors = anchorSearch(anchorsOfPack);
-  return deferredMatcher(anchors, () => Promise.resolve(compileMatcher(kasperskyPack.patterns, anchors)));
+  const anchors = anchorSearch(BACKSTORY_ANCHORS);
+  return deferredMatcher(anchors, () => Promise.resolve(matcherOf(BACKSTORY_NAMES, () => anchors)));
 }
 const floorPattern = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu');
 
