@@ -87,7 +87,7 @@ const HAS_IGNORABLE = /* @__PURE__ */ new RegExp(IGNORABLE);
 const IGNORABLES_ONE = /* @__PURE__ */ new RegExp(`^${IGNORABLE}$`);
 /** Between two words of a name: white space, or the middle dot that joins a foreign name's parts in Chinese and Japanese. */
 const GAP = '(?:[\\s\\u00A0]+|[\\s\\u00A0]*[\\u00B7\\u30FB\\u2027][\\s\\u00A0]*)';
-/** The trie's key for a word space, rendered as `GAP` with or without ignorables around it. */
+/** The trie's key for a word space, rendered as `GAP`. */
 const SPACE = ' ';
 /** Every apostrophe a writer may type, Hebrew geresh included: one stands for all. */
 const APOSTROPHES = "'\u2018\u2019\u02BC\u05F3`\u00B4";
