@@ -84,7 +84,6 @@ const IGNORABLE = '[\\u0300-\\u0301\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
 const IGNORABLES = /* @__PURE__ */ new RegExp(IGNORABLE, 'gu');
 /** Whether text holds any ignorable: only then is it searched without them (see `withoutIgnorables`). */
 const HAS_IGNORABLE = /* @__PURE__ */ new RegExp(IGNORABLE);
-const IGNORABLES_ONE = /* @__PURE__ */ new RegExp(`^${IGNORABLE}$`);
 /** Between two words of a name: white space, or the middle dot that joins a foreign name's parts in Chinese and Japanese. */
 const GAP = '(?:[\\s\\u00A0]+|[\\s\\u00A0]*[\\u00B7\\u30FB\\u2027][\\s\\u00A0]*)';
 /** The trie's key for a word space, rendered as `GAP`. */
@@ -194,34 +193,32 @@ function alternation(names: readonly string[]): string {
 /** The whole pattern of one entry of the pack, without its bounds. */
 function patternSource(p: NamePattern): string {
   const some = (list: readonly string[] | undefined): list is string[] => list !== undefined && list.length > 0;
-  const space = GAP;
-  const alt = alternation;
   const endings: string[] = [];
   if (p.apostropheEndings) endings.push(`${APOSTROPHE}\\p{L}+`);
-  if (some(p.endings)) endings.push(alt(p.endings));
+  if (some(p.endings)) endings.push(alternation(p.endings));
   const ending = endings.length > 0 ? `(?:${endings.join('|')})?` : '';
   // Any letters go on the name itself, not on a lab word after it ("Kaspersky Labyrinth" is not one).
-  let core = `(?:${alt(p.names)})${p.anyEnding ? `(?:${letters(scriptOf(p.names[0] as string))})?` : ''}`;
+  let core = `(?:${alternation(p.names)})${p.anyEnding ? `(?:${letters(scriptOf(p.names[0] as string))})?` : ''}`;
   if (some(p.firstNames)) {
     const between: string[] = [];
-    if (some(p.middleNames)) between.push(alt(p.middleNames));
+    if (some(p.middleNames)) between.push(alternation(p.middleNames));
     if (p.initials) between.push('\\p{Lu}\\.');
-    const middle = between.length > 0 ? `(?:(?:${between.join('|')})${space})?` : '';
-    const first = `(?:${alt(p.firstNames)})`;
+    const middle = between.length > 0 ? `(?:(?:${between.join('|')})${GAP})?` : '';
+    const first = `(?:${alternation(p.firstNames)})`;
     // The surname may come first too, as Russian records and lists write it
     // (Касперский Евгений Валентинович): then the name carries the ending.
-    const patronymic = some(p.middleNames) ? `(?:${space}(?:${alt(p.middleNames)}))?` : '';
-    core = `(?:${first}${space}${middle}${core}${ending}|${core}${ending}${space}${first}${patronymic})`;
+    const patronymic = some(p.middleNames) ? `(?:${GAP}(?:${alternation(p.middleNames)}))?` : '';
+    core = `(?:${first}${GAP}${middle}${core}${ending}|${core}${ending}${GAP}${first}${patronymic})`;
   } else {
-    if (some(p.before)) core = `(?:(?:${alt(p.before)})${space})?${core}`;
+    if (some(p.before)) core = `(?:(?:${alternation(p.before)})${GAP})?${core}`;
     // Where words are not spaced, or endings attach (카스퍼스키랩), a lab word may follow without a space.
-    const gap = (p.bounds ?? 'word') === 'word' ? space : `(?:${space})?`;
-    if (some(p.after)) core = `${core}(?:${gap}(?:${alt(p.after)}))?`;
+    const gap = (p.bounds ?? 'word') === 'word' ? GAP : `(?:${GAP})?`;
+    if (some(p.after)) core = `${core}(?:${gap}(?:${alternation(p.after)}))?`;
     core += ending;
   }
   if (some(p.prefixes)) {
     const joiners = some(p.prefixJoiners) ? `(?:${p.prefixJoiners.map((j) => Array.from(j, escapeChar).join('')).join('|')}){0,3}` : '';
-    core = `(?:(?:${alt(p.prefixes)}){1,3}${joiners})?${core}`;
+    core = `(?:(?:${alternation(p.prefixes)}){1,3}${joiners})?${core}`;
   }
   return core;
 }
@@ -557,11 +554,17 @@ function withoutIgnorables(text: string, find: (bare: string) => NameMatch[]): N
   // at[i]: where the i-th character of the bare text stands in `text`.
   const at: number[] = [];
   let bare = '';
-  for (let i = 0; i < text.length; i++) {
-    if (IGNORABLES_ONE.test(text[i] as string)) continue;
-    at.push(i);
-    bare += text[i];
+  let from = 0;
+  const keep = (to: number): void => {
+    for (let i = from; i < to; i++) at.push(i);
+    bare += text.slice(from, to);
+  };
+  IGNORABLES.lastIndex = 0;
+  for (let m = IGNORABLES.exec(text); m !== null; m = IGNORABLES.exec(text)) {
+    keep(m.index);
+    from = m.index + m[0].length;
   }
+  keep(text.length);
   return find(bare).map((m) => ({ ...m, start: at[m.start] as number, end: (at[m.end - 1] as number) + 1 }));
 }
 
