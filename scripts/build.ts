@@ -70,7 +70,9 @@ export function namesDefine(): string {
   return JSON.stringify(namesOf(packPatterns()));
 }
 
-const packPatterns = (): ReturnType<typeof parsePack>['patterns'] => parsePack(readJson(PACKS[0] as string), PACKS[0]).patterns;
+let patterns: ReturnType<typeof parsePack>['patterns'] | null = null;
+/** The pack's patterns, parsed once: each bundle's options ask for both defines. */
+const packPatterns = (): ReturnType<typeof parsePack>['patterns'] => (patterns ??= parsePack(readJson(PACKS[0] as string), PACKS[0]).patterns);
 
 function options(target: Target, kind: 'scripts' | 'modules'): esbuild.BuildOptions {
   return {
