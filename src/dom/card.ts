@@ -150,6 +150,11 @@ export function createCard(doc: Document, o: CardOptions): Card {
     return ![...range.getClientRects()].some((r) => r.bottom > 0 && r.top < height && r.right > 0 && r.left < width);
   };
 
+  /** After the next paint: a frame callback runs before it, a task queued there after it. */
+  const afterPaint = (run: () => void): void => {
+    (view ?? globalThis).requestAnimationFrame(() => setTimeout(run, 0));
+  };
+
   /** Sets one of the host's place variables, only where it changes: each write makes the browser lay the card out again. */
   const setVar = (name: string, px: number): void => {
     const value = `${px}px`;
@@ -158,6 +163,12 @@ export function createCard(doc: Document, o: CardOptions): Card {
 
   const place = (mention: Mention, point?: { x: number; y: number }): void => {
     stopPositioning?.();
+    let stopped = false;
+    let stopWatching: (() => void) | null = null;
+    stopPositioning = () => {
+      stopped = true;
+      stopWatching?.();
+    };
     const range = mention.range;
     const reference: VirtualElement = {
       getBoundingClientRect: () => range.getBoundingClientRect(),
@@ -190,9 +201,27 @@ export function createCard(doc: Document, o: CardOptions): Card {
         setVar('--backstory-x', Math.round(x));
         setVar('--backstory-y', Math.round(y));
         o.onPlaced?.();
+        if (!watching) {
+          watching = true;
+          afterPaint(watch);
+        }
       });
     };
-    stopPositioning = autoUpdate(reference, host as HTMLElement, update, { animationFrame: false });
+    // Keeping the card on its mention as the page scrolls, resizes or moves
+    // is set up once the placed card is painted: floating-ui's observers
+    // read the layout, and set up first they made the first placing about
+    // twice as slow in Firefox. They report any change made meanwhile
+    // (a ResizeObserver's first report), so their own first update is skipped.
+    let watching = false;
+    const watch = (): void => {
+      if (stopped || !host) return;
+      let first = true;
+      stopWatching = autoUpdate(reference, host, () => {
+        if (first) first = false;
+        else update();
+      }, { animationFrame: false });
+    };
+    update();
   };
 
   function show(mention: Mention, opts: { focus?: boolean; point?: { x: number; y: number } } = {}): void {
@@ -212,10 +241,12 @@ export function createCard(doc: Document, o: CardOptions): Card {
     if (opening && content) {
       // Laying out the whole card is most of what an open costs, and the
       // article's first key points alone fill its first screen: what lies
-      // below them is laid out in the next frame, before a reader can scroll.
+      // below them is laid out once the first screen is painted, before a
+      // reader can scroll. (Removed in a frame callback, it was laid out
+      // before that first paint, in the same frame.)
       const root = content.root;
       root.setAttribute('data-opening', '');
-      (view ?? globalThis).requestAnimationFrame(() => root.removeAttribute('data-opening'));
+      afterPaint(() => root.removeAttribute('data-opening'));
     }
     try {
       if (!wasOpen) host.showPopover();

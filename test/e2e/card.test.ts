@@ -100,6 +100,26 @@ describe.each(BROWSERS)('%s: the context card', (name) => {
     await page.evaluate(() => window.scrollTo(0, 0));
   });
 
+  it('moves with its mention when the page scrolls a little', async () => {
+    await page.mouse.move(700, 20);
+    await hover(page, await textBox(page, 'article p:nth-of-type(2)', 'Kaspersky'));
+    expect(await eventually(() => isOpen(page), true, 3000)).toBe(true);
+    const before = (await cardState(page)).box!;
+    const mentionBefore = await textBox(page, 'article p:nth-of-type(2)', 'Kaspersky');
+    // The pointer rests on the card, which keeps it open while the page moves under it.
+    await page.mouse.move(before.x + 40, before.y + 120, { steps: 4 });
+    await page.evaluate(() => window.scrollBy(0, 40));
+    const mentionAfter = await textBox(page, 'article p:nth-of-type(2)', 'Kaspersky');
+    expect(mentionAfter.y).toBeCloseTo(mentionBefore.y - 40, 0);
+    // The card keeps its distance from the name.
+    const gap = (box: Box | null, mention: Box): number => Math.round((box?.y ?? 0) - mention.y);
+    expect(await eventually(async () => gap((await cardState(page)).box, mentionAfter), gap(before, mentionBefore), 2000)).toBe(gap(before, mentionBefore));
+    expect(await isOpen(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await eventually(() => isOpen(page), false, 2000)).toBe(false);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
   it('opens from the keyboard command with focus inside, and Escape gives focus back', async () => {
     await page.mouse.move(700, 5);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
