@@ -12,7 +12,7 @@ const polyfill = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'artifacts/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'artifacts/', 'node_modules/', 'coverage/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
