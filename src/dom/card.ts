@@ -201,10 +201,6 @@ export function createCard(doc: Document, o: CardOptions): Card {
         setVar('--backstory-x', Math.round(x));
         setVar('--backstory-y', Math.round(y));
         o.onPlaced?.();
-        if (!watching) {
-          watching = true;
-          afterPaint(watch);
-        }
       });
     };
     // Keeping the card on its mention as the page scrolls, resizes or moves
@@ -212,7 +208,6 @@ export function createCard(doc: Document, o: CardOptions): Card {
     // read the layout, and set up first they made the first placing about
     // twice as slow in Firefox. They report any change made meanwhile
     // (a ResizeObserver's first report), so their own first update is skipped.
-    let watching = false;
     const watch = (): void => {
       if (stopped || !host) return;
       let first = true;
@@ -222,6 +217,7 @@ export function createCard(doc: Document, o: CardOptions): Card {
       }, { animationFrame: false });
     };
     update();
+    afterPaint(watch);
   };
 
   function show(mention: Mention, opts: { focus?: boolean; point?: { x: number; y: number } } = {}): void {
