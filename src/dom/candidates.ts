@@ -315,6 +315,12 @@ export async function candidateTexts(root: Node, { anchorSpans, pace, unit = UNI
 /** Custom elements: the hosts of nearly every shadow root, closed ones included. */
 const CUSTOM = "descendant::*[contains(local-name(), '-')]";
 
+/** A native query's answer, read one element at a time. */
+interface HostList {
+  readonly length: number;
+  item(index: number): Element | null;
+}
+
 /**
  * The native queries for the custom elements and the standard hosts under
  * `top` (XPath takes no shadow root as its context node, so a shadow
@@ -334,53 +340,53 @@ function hostQueries(top: Element): Array<() => HostList> {
 }
 
 /**
- * Elements read one at a time: a native query's answer, whose script-side
- * wrappers are made only as each is read, so the caller's slices hold that
- * cost too (10,000 hosts at once: a 30 ms stretch).
+ * Hands `visit` every element under `root`, and `root` itself, that may
+ * host a shadow root, as it is found, in slices: every custom element and
+ * every standard element that may have one (asking each for a closed root
+ * is the dearer part, so the caller asks in `visit`). A query's answer is
+ * native: its elements' script-side wrappers are made only as each is
+ * handed over, so the slices hold that cost too (10,000 hosts at once: a
+ * 30 ms stretch). Under a top of more than HUGE elements the native
+ * queries would be one long task, and where they fail (jsdom's XPath
+ * cannot call local-name() in a predicate) there is no answer: there the
+ * elements are walked in slices instead, each host handed over as the walk
+ * meets it. Kept until the walk's end, a huge page's 100,000 wrappers made
+ * the collections of the heap inside the slices long (slices of 30 to 50
+ * ms in Chromium, 80 in Firefox, on 100,000 paragraphs).
  */
-export interface HostList {
-  readonly length: number;
-  item(index: number): Element | null;
-}
-
-/**
- * The elements under `root`, and `root` itself, that may host a shadow root,
- * for the caller to ask (in slices: asking for a closed root is the dearer
- * part): every custom element and every standard element that may have
- * one. Under a top of more than HUGE elements the native queries would be
- * one long task, and where they fail (jsdom's XPath cannot call
- * local-name() in a predicate) there is no answer: there the elements are
- * walked in slices instead.
- */
-export async function shadowHosts(root: Node, pace: Pace, huge = HUGE): Promise<HostList[]> {
+export async function visitShadowHosts(root: Node, pace: Pace, visit: (host: Element) => void, huge = HUGE): Promise<void> {
   // A shadow root's top elements, a document's body and what lies next to it, or an element.
   const tops = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? [...(root as ShadowRoot).children] : (partsOf(root) as Element[]);
-  const walked: Element[] = [];
-  const lists: HostList[] = [{ get length() { return walked.length; }, item: (i) => walked[i] ?? null }];
+  let n = 0;
   for (const top of tops) {
-    walked.push(top);
-    if (pace.due()) await pace.slice();
+    visit(top);
+    if (++n % CHECK_EVERY === 0 && pace.due()) await pace.slice();
     // A count, not the first child: a wrapper for it can be the frame's first of its kind (0.1 ms).
     if (top.childElementCount === 0) continue;
-    const isHuge = holdsAtLeast(top, huge + 1);
-    if (!isHuge) {
+    if (!holdsAtLeast(top, huge + 1)) {
+      let answers: HostList[] | null = [];
       try {
-        const answers: HostList[] = [];
         for (const query of hostQueries(top)) {
           if (pace.due()) await pace.slice();
           answers.push(query());
         }
-        lists.push(...answers);
-        continue;
       } catch {
-        // Walked below.
+        answers = null; // walked below
+      }
+      if (answers) {
+        for (const list of answers) {
+          for (let i = 0; i < list.length; i++) {
+            visit(list.item(i) as Element);
+            if (++n % CHECK_EVERY === 0 && pace.due()) await pace.slice();
+          }
+        }
+        continue;
       }
     }
     const walker = (top.ownerDocument as Document).createTreeWalker(top, NodeFilter.SHOW_ELEMENT);
-    for (let el = walker.nextNode() as Element | null, n = 0; el; el = walker.nextNode() as Element | null, n++) {
-      if (el.shadowRoot || mayHostShadow(el.localName)) walked.push(el);
-      if (n % CHECK_EVERY === 0 && pace.due()) await pace.slice();
+    for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+      if (el.shadowRoot || mayHostShadow(el.localName)) visit(el);
+      if (++n % CHECK_EVERY === 0 && pace.due()) await pace.slice();
     }
   }
-  return lists;
 }

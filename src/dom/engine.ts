@@ -9,7 +9,7 @@ import {
   runsOf,
   type Segment,
 } from './segments.ts';
-import { candidateTexts, holdsAtLeast, shadowHosts } from './candidates.ts';
+import { candidateTexts, holdsAtLeast, visitShadowHosts } from './candidates.ts';
 import { createScheduler, type Pace, type Scheduler } from './scheduler.ts';
 
 /**
@@ -259,17 +259,12 @@ export class MentionEngine {
       pace: this.#scheduler,
     });
     if (shadowRootOf && onShadowRoot) {
-      let asked = 0;
-      for (const hosts of await shadowHosts(root, this.#scheduler)) {
-        for (let i = 0; i < hosts.length; i++) {
-          // Asking for a closed root is dear in Chromium (about 3 µs a host), and a page holds thousands of hosts.
-          if (++asked % 64 === 0 && this.#scheduler.due()) await this.#scheduler.slice();
-          const host = hosts.item(i);
-          const shadow = host && shadowRootOf(host);
-          // Our own card's host, what scripts or icons hold, and a host removed meanwhile are left alone.
-          if (shadow && host.isConnected && !isInSkippedSubtree(host, this.#root)) onShadowRoot(shadow);
-        }
-      }
+      // Asking for a closed root is dear in Chromium (about 3 µs a host), and a page holds thousands of hosts: asked in the visit's slices.
+      await visitShadowHosts(root, this.#scheduler, (host) => {
+        const shadow = shadowRootOf(host);
+        // Our own card's host, what scripts or icons hold, and a host removed meanwhile are left alone.
+        if (shadow && host.isConnected && !isInSkippedSubtree(host, this.#root)) onShadowRoot(shadow);
+      });
     }
     // The blocks holding a candidate, each once, skipped ones left out.
     const blocks = new Set<Element>();

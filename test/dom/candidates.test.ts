@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/lib/matcher.ts';
 import { kasperskyPack } from '../../src/data/packs.ts';
-import { BATCH, candidateTexts, shadowHosts, type HostList } from '../../src/dom/candidates.ts';
+import { BATCH, candidateTexts, visitShadowHosts } from '../../src/dom/candidates.ts';
 import { blockOf, isInSkippedSubtree, pointAt, runsOf } from '../../src/dom/segments.ts';
 import { rng } from '../fuzz/fuzz-core.ts';
 
@@ -149,15 +149,20 @@ describe.each([
   });
 });
 
-describe('shadowHosts', () => {
-  // jsdom's XPath cannot run the native query, so here shadowHosts walks the
+describe('visitShadowHosts', () => {
+  // jsdom's XPath cannot run the native query, so here visitShadowHosts walks the
   // elements, as on a huge page; the browser tier (the shadow fixture) runs
   // the native queries in Chromium and Firefox.
 
-  /** Every host of the lists, in turn. */
-  const all = (lists: HostList[]): Element[] => lists.flatMap((l) => Array.from({ length: l.length }, (_, i) => l.item(i) as Element));
+  /** Every host handed over, in turn. */
+  const all = async (root: Node, pace = never, huge?: number): Promise<Element[]> => {
+    const hosts: Element[] = [];
+    await visitShadowHosts(root, pace, (host) => hosts.push(host), huge);
+    return hosts;
+  };
   /** The ids or tags of the hosts found that do hold a shadow root, sorted. */
-  const withShadow = (lists: HostList[]): string[] => all(lists).filter((h) => h.shadowRoot).map((h) => h.id || h.localName).sort();
+  const withShadow = async (root: Node, pace = never, huge?: number): Promise<string[]> =>
+    (await all(root, pace, huge)).filter((h) => h.shadowRoot).map((h) => h.id || h.localName).sort();
   const attach = (el: Element, html: string): ShadowRoot => {
     const shadow = el.attachShadow({ mode: 'open' });
     shadow.innerHTML = html;
@@ -179,12 +184,12 @@ describe('shadowHosts', () => {
     attach(deep.querySelector('nested-card') as Element, 'Kaspersky');
     attach(deep.getElementById('inner') as Element, 'Kaspersky');
 
-    expect(withShadow(await shadowHosts(document, never))).toEqual(['deep-card', 'full', 'inline-card', 'plain']);
-    expect(withShadow(await shadowHosts(deep, never))).toEqual(['inner', 'nested-card']);
+    expect(await withShadow(document)).toEqual(['deep-card', 'full', 'inline-card', 'plain']);
+    expect(await withShadow(deep)).toEqual(['inner', 'nested-card']);
     // An element read on its own (an added block) is asked about too.
-    expect(withShadow(await shadowHosts(document.getElementById('plain') as Element, never))).toEqual(['plain']);
+    expect(await withShadow(document.getElementById('plain') as Element)).toEqual(['plain']);
     // Every standard element that may host a root is asked, children or none: a closed root shows no sign from outside.
-    const asked = all(await shadowHosts(document, never));
+    const asked = await all(document);
     expect(asked).toContain(document.querySelector('section'));
     expect(asked).toContain(document.querySelector('main > p:last-child'));
     expect(asked).not.toContain(document.querySelector('li'));
@@ -195,7 +200,7 @@ describe('shadowHosts', () => {
     attach(document.querySelector('inline-card') as Element, 'Kaspersky');
     let slices = 0;
     const pace = { due: () => true, slice: async () => void slices++ };
-    expect(withShadow(await shadowHosts(document, pace, 100))).toEqual(['inline-card']);
+    expect(await withShadow(document, pace, 100)).toEqual(['inline-card']);
     expect(slices).toBeGreaterThan(2);
   });
 });
