@@ -270,7 +270,10 @@ export class MentionEngine {
     const blocks = new Set<Element>();
     const rejected = new Set<Element>();
     const cache = blockCache();
+    let n = 0;
     for (const text of texts) {
+      // 10,000 candidates, each gone up from to its block: 20 to 100 ms in one stretch, unsliced.
+      if (++n % 64 === 0 && this.#scheduler.due()) await this.#scheduler.slice();
       if (!text.isConnected) continue;
       const block = cache.of(text);
       if (!block || blocks.has(block) || rejected.has(block)) continue;
