@@ -6,6 +6,7 @@
 import { anchorSearch, deferredMatcher, matcherOf, type AnchorSources, type Matcher, type ScriptNames } from '../src/lib/matcher.ts';
 import { kasperskyPack } from '../src/data/packs.ts';
 import { PageMentions } from '../src/dom/page-mentions.ts';
+import { createScheduler } from '../src/dom/scheduler.ts';
 import { createMentionMarks } from '../src/dom/highlights.ts';
 import { shadowRootOf } from '../src/platform/shadow-roots.ts';
 import { mayHostShadow } from '../src/lib/shadow-hosts.ts';
@@ -141,6 +142,41 @@ async function engine(doc: Document = document, shadows = true): Promise<{ ms: n
   return result;
 }
 
+/**
+ * The floor with the shadow-root search, run as a pass that never blocks the
+ * page must run: the same walk, yielding as the engine yields (its clock
+ * asked every 64 nodes, an 8 ms slice, `scheduler.yield()`). Not a floor of
+ * time (the yields cost a little): it says how long the longest slice of
+ * the least work a complete pass does can be on a page, the browser's
+ * collections of the page's heap included.
+ */
+async function floorWithShadowsSliced(root: Node): Promise<{ ms: number; count: number; longestMs: number }> {
+  let count = 0;
+  let busy = 0;
+  let longest = 0;
+  const pace = createScheduler(undefined, {}, (ms) => {
+    busy += ms;
+    longest = Math.max(longest, ms);
+  });
+  pace.request(async () => {
+    const todo: Node[] = [root];
+    for (let top = todo.pop(); top; top = todo.pop()) {
+      const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      for (let n = walker.nextNode(), i = 1; n; n = walker.nextNode(), i++) {
+        if (n.nodeType === Node.TEXT_NODE) {
+          if (floorPattern.test((n as Text).data)) count++;
+        } else if (mayHostShadow((n as Element).localName)) {
+          const shadow = shadowRootOf(n as Element);
+          if (shadow) todo.push(shadow);
+        }
+        if (i % 64 === 0 && pace.due()) await pace.slice();
+      }
+    }
+  });
+  await pace.settled();
+  return { ms: busy, count, longestMs: longest };
+}
+
 const bench = {
   /** The bench asks until this answers: the content script is in. */
   ping(): string {
@@ -167,6 +203,7 @@ const bench = {
     if (method === 'engine' || method === 'engineWithoutShadows') await engine(doc, method === 'engine');
     else if (method === 'floor') floorPass(doc.body);
     else if (method === 'floorWithShadows') floorWithShadowsPass(doc.body);
+    else if (method === 'floorWithShadowsSliced') await floorWithShadowsSliced(doc.body);
     else if (method === 'markjs') await new Promise((done) => new Mark(doc.body).markRegExp(markjsPattern, markjsBestOptions(done)));
     else await new Promise((done) => new Mark(doc.body).mark(names, markjsOptions(done)));
   },
@@ -277,6 +314,10 @@ const bench = {
   floorWithShadows(): { ms: number; count: number; roots: number } {
     return floorWithShadowsPass(document.body);
   },
+  /** The same, in slices: for its longest slice. */
+  floorWithShadowsSliced(): ReturnType<typeof floorWithShadowsSliced> {
+    return floorWithShadowsSliced(document.body);
+  },
   /** mark.js at its fastest: one markRegExp of every name, across elements (what the bench compares with). */
   markjs(): Promise<{ ms: number; count: number }> {
     const t0 = performance.now();
@@ -293,7 +334,7 @@ const bench = {
   },
 };
 
-type Method = 'engine' | 'engineWithoutShadows' | 'floor' | 'floorWithShadows' | 'markjs' | 'markjsNames';
+type Method = 'engine' | 'engineWithoutShadows' | 'floor' | 'floorWithShadows' | 'floorWithShadowsSliced' | 'markjs' | 'markjsNames';
 
 // The page asks, by event, for a method by name (warm-ups as `warmUp:<method>`); the answer is JSON.
 document.addEventListener('backstory-bench', (event) => {

@@ -130,7 +130,7 @@ const server = await serveStatic({
   '/real/': { dir: CORPUS, csp: REAL_PAGE_CSP },
 });
 
-type Method = 'engine' | 'engineWithoutShadows' | 'floor' | 'floorWithShadows' | 'markjs' | 'markjsNames';
+type Method = 'engine' | 'engineWithoutShadows' | 'floor' | 'floorWithShadows' | 'floorWithShadowsSliced' | 'markjs' | 'markjsNames';
 interface Run {
   /** Chromium: the CPU time of the contender's own code in the sampled profile; Firefox: its own clock. */
   ms: number;
@@ -411,7 +411,7 @@ const ratio = (a: number | null, b: number): string => (a === null ? '-' : `${(a
 /** Every page in one browser: the engine and both floors by turns (a drift of the machine's speed moves them alike), then mark.js. */
 async function timePages(bench: Bench): Promise<Array<Record<string, unknown>>> {
   const rows: Array<Record<string, unknown>> = [];
-  const turns = ['engine', 'floorWithShadows', 'floor', 'engineWithoutShadows', 'engineCold'] as const;
+  const turns = ['engine', 'floorWithShadows', 'floor', 'engineWithoutShadows', 'engineCold', 'floorWithShadowsSliced'] as const;
   for (const spec of pages) {
     if (ONLY && !ONLY.test(spec.page)) continue;
     const runs = Object.fromEntries(turns.map((t) => [t, [] as Run[]])) as Record<(typeof turns)[number], Run[]>;
@@ -419,14 +419,14 @@ async function timePages(bench: Bench): Promise<Array<Record<string, unknown>>> 
     const huge = (spec.paragraphs ?? 0) >= 100_000;
     // A run there is seconds of work, hundreds of slices: two runs, not three, for the time the bench may take.
     for (let i = 0; i < (huge ? Math.min(RUNS, 2) : RUNS); i++) {
-      // The bare floor, the engine without its shadow-root search, and cold, are for information: one run each.
+      // The bare floor, the engine without its shadow-root search, cold, and the sliced floor are for information: one run each.
       for (const t of turns) {
-        if (i > 0 && (t === 'floor' || t === 'engineWithoutShadows' || t === 'engineCold')) continue;
+        if (i > 0 && (t === 'floor' || t === 'engineWithoutShadows' || t === 'engineCold' || t === 'floorWithShadowsSliced')) continue;
         if (huge && t === 'engineCold') continue;
         runs[t].push(await bench.measure(spec.path, t === 'engineCold' ? 'engine' : t, t !== 'engineCold'));
       }
     }
-    const [engine, withShadows, floor, withoutShadows, engineCold] = turns.map((t) => (runs[t].length > 0 ? summarize(runs[t]) : null)) as [Summary, Summary, Summary, Summary, Summary | null];
+    const [engine, withShadows, floor, withoutShadows, engineCold, sliced] = turns.map((t) => (runs[t].length > 0 ? summarize(runs[t]) : null)) as [Summary, Summary, Summary, Summary, Summary | null, Summary];
     // mark.js on 10,000 paragraphs and more takes seconds to a minute a run: one run there.
     const big = (spec.paragraphs ?? 0) >= 10_000;
     const markjs = WITH_MARKJS ? summarize(await repeat(big ? 1 : RUNS, () => bench.measure(spec.path, 'markjs'))) : null;
@@ -443,6 +443,8 @@ async function timePages(bench: Bench): Promise<Array<Record<string, unknown>>> 
       engineLongestRunMs: round(engine.longestMs),
       floorWithShadowsMs: round(withShadows.ms),
       floorMs: round(floor.ms),
+      // The floor with the search run in slices as the engine's: its longest slice is the least a complete pass can hold the page (information).
+      floorWithShadowsLongestSliceMs: round(sliced.sliceMs),
       // The engine with no search for shadow roots, which the bare floor does not do: for information.
       engineWithoutShadowsMs: round(withoutShadows.ms),
       engineColdMs: engineCold ? round(engineCold.ms) : null,
@@ -454,7 +456,7 @@ async function timePages(bench: Bench): Promise<Array<Record<string, unknown>>> 
     };
     rows.push(row);
     console.log(
-      `${bench.session.name.padEnd(8)} ${spec.page.padEnd(34)} mentions ${String(row.mentions).padStart(6)}  engine ${String(row.engineMs).padStart(7)} ms (own ${row.engineOwnMs}, longest slice ${row.engineLongestSliceMs}, run ${row.engineLongestRunMs}, cold ${row.engineColdMs ?? '-'}, ${row.engineWithoutShadowsMs} without shadow roots)  floor+shadows ${String(row.floorWithShadowsMs).padStart(7)}  floor ${String(row.floorMs).padStart(7)}  mark.js ${String(row.markjsMs ?? '-').padStart(8)}${row.markjsCut ? ' (cut)' : ''} (one name at a time ${row.markjsNamesMs ?? '-'})  engine/(floor+shadows) ${ratio(row.engineMs, row.floorWithShadowsMs)}  engine/floor ${ratio(row.engineMs, row.floorMs)}  mark.js/engine ${ratio(row.markjsMs, row.engineMs)}`,
+      `${bench.session.name.padEnd(8)} ${spec.page.padEnd(34)} mentions ${String(row.mentions).padStart(6)}  engine ${String(row.engineMs).padStart(7)} ms (own ${row.engineOwnMs}, longest slice ${row.engineLongestSliceMs}, run ${row.engineLongestRunMs}, cold ${row.engineColdMs ?? '-'}, ${row.engineWithoutShadowsMs} without shadow roots)  floor+shadows ${String(row.floorWithShadowsMs).padStart(7)} (sliced: longest slice ${row.floorWithShadowsLongestSliceMs})  floor ${String(row.floorMs).padStart(7)}  mark.js ${String(row.markjsMs ?? '-').padStart(8)}${row.markjsCut ? ' (cut)' : ''} (one name at a time ${row.markjsNamesMs ?? '-'})  engine/(floor+shadows) ${ratio(row.engineMs, row.floorWithShadowsMs)}  engine/floor ${ratio(row.engineMs, row.floorMs)}  mark.js/engine ${ratio(row.markjsMs, row.engineMs)}`,
     );
   }
   return rows;
